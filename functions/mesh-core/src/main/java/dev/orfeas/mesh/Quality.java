@@ -1,0 +1,39 @@
+package dev.orfeas.mesh;
+
+import java.util.Locale;
+
+/**
+ * Quality presets: the grid the field is solved on (longest side of the object, in cells) and the default number
+ * of faces the surface is simplified to.
+ */
+public enum Quality {
+    DRAFT(96, 4_000),
+    DEFAULT(160, 12_000),
+    HIGH(256, 40_000);
+
+    private final int gridSize;
+    private final int defaultFaces;
+
+    Quality(int gridSize, int defaultFaces) {
+        this.gridSize = gridSize;
+        this.defaultFaces = defaultFaces;
+    }
+
+    public int gridSize() {
+        return gridSize;
+    }
+
+    public int defaultFaces() {
+        return defaultFaces;
+    }
+
+    public static Quality parse(String text) {
+        String name = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        for (Quality quality : values()) {
+            if (quality.name().equals(name)) {
+                return quality;
+            }
+        }
+        throw new IllegalArgumentException("unknown quality '" + text + "' (use draft, default or high)");
+    }
+}
