@@ -1,0 +1,65 @@
+package dev.orfeas.mesh.foreground;
+
+import dev.orfeas.mesh.ImageRejectedException;
+import dev.orfeas.mesh.decode.DecodedImage;
+
+/**
+ * Finds the object: alpha silhouette when alpha separates, else border-estimated background segmentation, else
+ * relief mode (the whole picture). Uniform images, fully transparent images and specks are rejected as
+ * {@link ImageRejectedException.NoForeground}.
+ */
+public final class ForegroundExtractor {
+
+    /** The largest component must cover at least this share of the image (and 16 working pixels). */
+    private static final double MIN_OBJECT_SHARE = 0.001;
+    /** 99% of pixels within this colour distance of the mean = a uniform image. */
+    private static final double UNIFORM_DELTA_E = 2.5;
+
+    public Foreground extract(DecodedImage decoded) {
+        WorkingImage img = WorkingImage.of(decoded.image());
+        if (decoded.hasAlpha() && AlphaSilhouette.fullyTransparent(img)) {
+            throw new ImageRejectedException.NoForeground("image is fully transparent: nothing to model");
+        }
+        Mask raw = decoded.hasAlpha() ? AlphaSilhouette.extract(img) : null;
+        ForegroundMode mode = ForegroundMode.ALPHA;
+        if (raw == null) {
+            if (isUniform(img)) {
+                throw new ImageRejectedException.NoForeground("image is a single uniform colour: nothing to model");
+            }
+            raw = BackgroundSegmenter.segment(img);
+            mode = ForegroundMode.SEGMENTED;
+        }
+        if (raw == null) {
+            Mask all = new Mask(img.width, img.height);
+            java.util.Arrays.fill(all.cells(), true);
+            return new Foreground(all, img.scale, ForegroundMode.RELIEF);
+        }
+        Mask mask = MaskCleanup.clean(raw);
+        int largest = Components.label(mask).largestArea();
+        if (largest < Math.max(16, MIN_OBJECT_SHARE * img.size())) {
+            throw new ImageRejectedException.NoForeground(
+                    "the object is only a speck (" + largest + " of " + img.size() + " working pixels): nothing to model");
+        }
+        return new Foreground(mask, img.scale, mode);
+    }
+
+    private static boolean isUniform(WorkingImage img) {
+        int n = img.size();
+        double l = 0, a = 0, b = 0, alpha = 0;
+        for (int i = 0; i < n; i++) {
+            l += img.lightness[i];
+            a += img.greenRed[i];
+            b += img.blueYellow[i];
+            alpha += img.alpha[i];
+        }
+        float[] mean = {(float) (l / n), (float) (a / n), (float) (b / n)};
+        double meanAlpha = alpha / n;
+        int far = 0;
+        for (int i = 0; i < n; i++) {
+            if (img.distance(i, mean) > UNIFORM_DELTA_E || Math.abs(img.alpha[i] - meanAlpha) > 0.1) {
+                far++;
+            }
+        }
+        return far < 0.01 * n;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.orfeas.mesh.foreground;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * The image reduced to a working size for segmentation (box-filtered, so noise averages out), in CIELAB with
+ * alpha. Segmenting a 4K photo at full size buys nothing: the surface grid is far coarser.
+ */
+final class WorkingImage {
+
+    /** Longest side segmentation works at. */
+    static final int MAX_SIDE = 384;
+
+    final int width;
+    final int height;
+    /** Source pixels per working pixel. */
+    final double scale;
+    final float[] lightness;
+    final float[] greenRed;
+    final float[] blueYellow;
+    final float[] alpha;
+
+    private WorkingImage(int width, int height, double scale) {
+        this.width = width;
+        this.height = height;
+        this.scale = scale;
+        int n = width * height;
+        lightness = new float[n];
+        greenRed = new float[n];
+        blueYellow = new float[n];
+        alpha = new float[n];
+    }
+
+    static WorkingImage of(BufferedImage argb) {
+        int sw = argb.getWidth();
+        int sh = argb.getHeight();
+        double scale = Math.max(1.0, Math.max(sw, sh) / (double) MAX_SIDE);
+        int w = Math.max(1, (int) Math.round(sw / scale));
+        int h = Math.max(1, (int) Math.round(sh / scale));
+        WorkingImage img = new WorkingImage(w, h, scale);
+        int[] row = new int[sw];
+        double[] sumR = new double[w], sumG = new double[w], sumB = new double[w], sumA = new double[w];
+        int[] count = new int[w];
+        int sy = 0;
+        for (int y = 0; y < h; y++) {
+            java.util.Arrays.fill(sumR, 0);
+            java.util.Arrays.fill(sumG, 0);
+            java.util.Arrays.fill(sumB, 0);
+            java.util.Arrays.fill(sumA, 0);
+            java.util.Arrays.fill(count, 0);
+            int syEnd = Math.max(sy + 1, Math.min(sh, (int) Math.round((y + 1) * scale)));
+            for (; sy < syEnd; sy++) {
+                argb.getRGB(0, sy, sw, 1, row, 0, sw);
+                for (int sx = 0; sx < sw; sx++) {
+                    int x = Math.min(w - 1, (int) (sx / scale));
+                    int p = row[sx];
+                    double a = (p >>> 24) / 255.0;
+                    // Colour weighted by alpha so transparent pixels' hidden colours don't bleed in.
+                    sumR[x] += a * SrgbLab.LINEAR[(p >> 16) & 0xff];
+                    sumG[x] += a * SrgbLab.LINEAR[(p >> 8) & 0xff];
+                    sumB[x] += a * SrgbLab.LINEAR[p & 0xff];
+                    sumA[x] += a;
+                    count[x]++;
+                }
+            }
+            for (int x = 0; x < w; x++) {
+                int i = y * w + x;
+                double a = sumA[x];
+                img.alpha[i] = count[x] == 0 ? 0 : (float) (a / count[x]);
+                if (a > 0) {
+                    SrgbLab.toLab(sumR[x] / a, sumG[x] / a, sumB[x] / a, img, i);
+                }
+            }
+        }
+        return img;
+    }
+
+    int size() {
+        return width * height;
+    }
+
+    /** CIE76 colour difference between pixel i and a Lab colour. */
+    double distance(int i, float[] lab) {
+        double dl = lightness[i] - lab[0];
+        double da = greenRed[i] - lab[1];
+        double db = blueYellow[i] - lab[2];
+        return Math.sqrt(dl * dl + da * da + db * db);
+    }
+}
