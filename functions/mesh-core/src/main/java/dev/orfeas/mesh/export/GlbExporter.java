@@ -12,7 +12,7 @@ import java.nio.ShortBuffer;
  * glTF 2.0 binary (GLB): a 12-byte header, a JSON chunk padded with spaces and a BIN chunk padded with zeros, both
  * 4-byte aligned. One scene, node, mesh and primitive with POSITION, NORMAL (smooth, area-weighted), TEXCOORD_0 and
  * indices (UNSIGNED_SHORT below 65,536 vertices, else UNSIGNED_INT); one material whose base colour is the mesh's PNG.
- * A mesh with an empty PNG gets an untextured material.
+ * A mesh with an empty PNG gets an untextured material and no TEXCOORD_0.
  */
 final class GlbExporter implements MeshExporter {
 
@@ -53,8 +53,10 @@ final class GlbExporter implements MeshExporter {
         bin.asFloatBuffer().put(mesh.positions());
         bin.position(layout.normalsOffset());
         bin.asFloatBuffer().put(VertexNormals.of(mesh));
-        bin.position(layout.uvsOffset());
-        bin.asFloatBuffer().put(textured.uvs());
+        if (layout.hasImage()) {
+            bin.position(layout.uvsOffset());
+            bin.asFloatBuffer().put(textured.uvs());
+        }
         bin.position(layout.indicesOffset());
         int[] triangles = mesh.triangles();
         if (layout.wideIndices()) {

@@ -2,7 +2,8 @@ package dev.orfeas.mesh.export;
 
 /**
  * Where each part sits in a GLB's BIN chunk: positions, normals, UVs, indices, then the PNG, each starting on a
- * 4-byte boundary. Vertex data is tightly packed, one attribute per bufferView, so no byteStride is needed.
+ * 4-byte boundary. Vertex data is tightly packed, one attribute per bufferView, so no byteStride is needed. Without
+ * an image there are no UVs either (an unused TEXCOORD_0 is what the validator would flag).
  */
 record GlbLayout(int vertexCount, int indexCount, boolean wideIndices, int imageLength) {
 
@@ -37,7 +38,7 @@ record GlbLayout(int vertexCount, int indexCount, boolean wideIndices, int image
     }
 
     int uvsLength() {
-        return Math.multiplyExact(vertexCount, FLOAT_VEC2);
+        return hasImage() ? Math.multiplyExact(vertexCount, FLOAT_VEC2) : 0;
     }
 
     int indicesOffset() {

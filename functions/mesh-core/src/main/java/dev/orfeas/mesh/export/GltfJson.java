@@ -9,8 +9,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes the JSON chunk of a GLB with Jackson's streaming generator, so fields always come in the same order and the
- * same mesh always gives the same bytes. Accessors: 0 POSITION, 1 NORMAL, 2 TEXCOORD_0, 3 indices; bufferViews
- * follow {@link GlbLayout}, view 4 holding the PNG.
+ * same mesh always gives the same bytes. Accessor i reads bufferView i: POSITION, NORMAL, TEXCOORD_0 (only with a
+ * texture), indices; the PNG's bufferView comes last.
  */
 final class GltfJson {
 
@@ -26,7 +26,9 @@ final class GltfJson {
     private static final int LINEAR = 9729;
     private static final int CLAMP_TO_EDGE = 33071;
     private static final int TRIANGLES = 4;
-    private static final int IMAGE_VIEW = 4;
+    private static final int POSITION = 0;
+    private static final int NORMAL = 1;
+    private static final int TEXCOORD = 2;
 
     private GltfJson() {
     }
@@ -54,10 +56,10 @@ final class GltfJson {
             g.writeStringField("name", name);
             g.writeEndObject();
             g.writeEndArray();
-            writeMeshes(g, name);
+            writeMeshes(g, name, layout.hasImage());
             writeMaterial(g, layout.hasImage());
             if (layout.hasImage()) {
-                writeTexture(g);
+                writeTexture(g, indicesAccessor(layout) + 1);
             }
             writeAccessors(g, layout, bounds);
             writeBufferViews(g, layout);
@@ -73,18 +75,24 @@ final class GltfJson {
         return out.toByteArray();
     }
 
-    private static void writeMeshes(JsonGenerator g, String name) throws IOException {
+    private static int indicesAccessor(GlbLayout layout) {
+        return layout.hasImage() ? TEXCOORD + 1 : TEXCOORD;
+    }
+
+    private static void writeMeshes(JsonGenerator g, String name, boolean textured) throws IOException {
         g.writeArrayFieldStart("meshes");
         g.writeStartObject();
         g.writeStringField("name", name);
         g.writeArrayFieldStart("primitives");
         g.writeStartObject();
         g.writeObjectFieldStart("attributes");
-        g.writeNumberField("POSITION", 0);
-        g.writeNumberField("NORMAL", 1);
-        g.writeNumberField("TEXCOORD_0", 2);
+        g.writeNumberField("POSITION", POSITION);
+        g.writeNumberField("NORMAL", NORMAL);
+        if (textured) {
+            g.writeNumberField("TEXCOORD_0", TEXCOORD);
+        }
         g.writeEndObject();
-        g.writeNumberField("indices", 3);
+        g.writeNumberField("indices", textured ? TEXCOORD + 1 : TEXCOORD);
         g.writeNumberField("material", 0);
         g.writeNumberField("mode", TRIANGLES);
         g.writeEndObject();
@@ -112,7 +120,7 @@ final class GltfJson {
         g.writeEndArray();
     }
 
-    private static void writeTexture(JsonGenerator g) throws IOException {
+    private static void writeTexture(JsonGenerator g, int imageView) throws IOException {
         g.writeArrayFieldStart("textures");
         g.writeStartObject();
         g.writeNumberField("sampler", 0);
@@ -121,7 +129,7 @@ final class GltfJson {
         g.writeEndArray();
         g.writeArrayFieldStart("images");
         g.writeStartObject();
-        g.writeNumberField("bufferView", IMAGE_VIEW);
+        g.writeNumberField("bufferView", imageView);
         g.writeStringField("mimeType", "image/png");
         g.writeEndObject();
         g.writeEndArray();
@@ -137,15 +145,18 @@ final class GltfJson {
 
     private static void writeAccessors(JsonGenerator g, GlbLayout layout, float[] bounds) throws IOException {
         g.writeArrayFieldStart("accessors");
-        startAccessor(g, 0, FLOAT, layout.vertexCount(), "VEC3");
+        startAccessor(g, POSITION, FLOAT, layout.vertexCount(), "VEC3");
         writeFloats(g, "min", bounds, 0);
         writeFloats(g, "max", bounds, 3);
         g.writeEndObject();
-        startAccessor(g, 1, FLOAT, layout.vertexCount(), "VEC3");
+        startAccessor(g, NORMAL, FLOAT, layout.vertexCount(), "VEC3");
         g.writeEndObject();
-        startAccessor(g, 2, FLOAT, layout.vertexCount(), "VEC2");
-        g.writeEndObject();
-        startAccessor(g, 3, layout.wideIndices() ? UNSIGNED_INT : UNSIGNED_SHORT, layout.indexCount(), "SCALAR");
+        if (layout.hasImage()) {
+            startAccessor(g, TEXCOORD, FLOAT, layout.vertexCount(), "VEC2");
+            g.writeEndObject();
+        }
+        startAccessor(g, indicesAccessor(layout), layout.wideIndices() ? UNSIGNED_INT : UNSIGNED_SHORT,
+                layout.indexCount(), "SCALAR");
         g.writeEndObject();
         g.writeEndArray();
     }
@@ -173,7 +184,9 @@ final class GltfJson {
         g.writeArrayFieldStart("bufferViews");
         writeView(g, layout.positionsOffset(), layout.positionsLength(), ARRAY_BUFFER);
         writeView(g, layout.normalsOffset(), layout.normalsLength(), ARRAY_BUFFER);
-        writeView(g, layout.uvsOffset(), layout.uvsLength(), ARRAY_BUFFER);
+        if (layout.hasImage()) {
+            writeView(g, layout.uvsOffset(), layout.uvsLength(), ARRAY_BUFFER);
+        }
         writeView(g, layout.indicesOffset(), layout.indicesLength(), ELEMENT_ARRAY_BUFFER);
         if (layout.hasImage()) {
             writeView(g, layout.imageOffset(), layout.imageLength(), 0);
