@@ -1,0 +1,255 @@
+package dev.orfeas.storage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The few S3 operations the functions need, with the rules that make them safe:
+ * every write carries {@code Content-MD5} (the server rejects a corrupted body) and the returned ETag is checked
+ * against it; large objects go up in parts and an upload that fails is aborted, so no partial object is ever
+ * visible; connection failures and 5xx answers become {@link StorageUnavailableException} (retry later).
+ */
+public class ObjectStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectStore.class);
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final StorageProperties properties;
+
+    public ObjectStore(S3Client s3, S3Presigner presigner, StorageProperties properties) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.properties = properties;
+    }
+
+    public StorageProperties properties() {
+        return properties;
+    }
+
+    /** Writes one object (single PUT or multipart, by size); returns the number of bytes stored. */
+    public long put(String bucket, ObjectWrite write) {
+        if (write.bytes().length >= properties.multipartThreshold().toBytes()) {
+            putMultipart(bucket, write);
+        } else {
+            call("put " + bucket + "/" + write.key(), () -> {
+                byte[] md5 = md5(write.bytes(), 0, write.bytes().length);
+                var response = s3.putObject(b -> b.bucket(bucket).key(write.key())
+                        .contentType(write.contentType())
+                        .contentDisposition(ContentDispositions.attachment(write.downloadName()))
+                        .contentMD5(Base64.getEncoder().encodeToString(md5))
+                        .metadata(Metadata.sanitise(write.metadata())), RequestBody.fromBytes(write.bytes()));
+                verifyEtag(response.eTag(), md5, bucket, write.key());
+                return null;
+            });
+        }
+        return write.bytes().length;
+    }
+
+    private void putMultipart(String bucket, ObjectWrite write) {
+        String key = write.key();
+        String uploadId = call("start multipart " + bucket + "/" + key, () -> s3.createMultipartUpload(b -> b
+                .bucket(bucket).key(key).contentType(write.contentType())
+                .contentDisposition(ContentDispositions.attachment(write.downloadName()))
+                .metadata(Metadata.sanitise(write.metadata()))).uploadId());
+        try {
+            byte[] data = write.bytes();
+            int partSize = (int) properties.partSize().toBytes();
+            List<CompletedPart> parts = new ArrayList<>();
+            for (int offset = 0, number = 1; offset < data.length; offset += partSize, number++) {
+                int length = Math.min(partSize, data.length - offset);
+                byte[] md5 = md5(data, offset, length);
+                int partNumber = number;
+                int from = offset;
+                String etag = call("upload part " + partNumber, () -> s3.uploadPart(b -> b.bucket(bucket).key(key)
+                                .uploadId(uploadId).partNumber(partNumber)
+                                .contentMD5(Base64.getEncoder().encodeToString(md5)),
+                        RequestBody.fromBytes(Arrays.copyOfRange(data, from, from + length))).eTag());
+                verifyEtag(etag, md5, bucket, key + " part " + partNumber);
+                parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+            }
+            call("complete multipart " + bucket + "/" + key, () -> s3.completeMultipartUpload(b -> b.bucket(bucket)
+                    .key(key).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+        } catch (RuntimeException e) {
+            try {
+                s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+            } catch (SdkException abortFailure) {
+                e.addSuppressed(abortFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** Reads a whole object; empty when it does not exist. */
+    public Optional<StoredObject> get(String bucket, String key) {
+        return call("get " + bucket + "/" + key, () -> {
+            try {
+                var bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+                var response = bytes.response();
+                return Optional.of(new StoredObject(bucket, key, bytes.asByteArray(), response.contentType(),
+                        response.metadata()));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    public boolean exists(String bucket, String key) {
+        return call("head " + bucket + "/" + key, () -> {
+            try {
+                s3.headObject(b -> b.bucket(bucket).key(key));
+                return true;
+            } catch (NoSuchKeyException e) {
+                return false;
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** One page of keys under a prefix, in key order; {@code token} continues a previous page. */
+    public KeyPage list(String bucket, String prefix, int limit, String token) {
+        ListObjectsV2Response page = call("list " + bucket + "/" + prefix, () -> s3.listObjectsV2(b -> {
+            b.bucket(bucket).prefix(prefix).maxKeys(limit);
+            if (token != null && !token.isBlank()) {
+                b.continuationToken(token);
+            }
+        }));
+        return new KeyPage(page.contents().stream().map(S3Object::key).toList(),
+                Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
+    }
+
+    /** Deletes keys, best effort (used to roll back a failed multi-object write). */
+    public void deleteQuietly(String bucket, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try {
+            s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder()
+                    .objects(keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList()).build()));
+        } catch (SdkException e) {
+            log.warn("could not remove {} object(s) from {} after a failed write: {}", keys.size(), bucket,
+                    e.getMessage());
+        }
+    }
+
+    /** A GET URL anyone holding it can use until it expires. */
+    public PresignedUrl presignGet(String bucket, String key) {
+        Duration expiry = properties.presignExpiry();
+        var request = presigner.presignGetObject(p -> p.signatureDuration(expiry)
+                .getObjectRequest(g -> g.bucket(bucket).key(key)));
+        return new PresignedUrl(URI.create(request.url().toString()), Instant.now().plus(expiry));
+    }
+
+    /** Creates the buckets that do not exist yet. */
+    public void ensureBuckets(List<String> buckets) {
+        for (String bucket : buckets) {
+            call("create bucket " + bucket, () -> {
+                try {
+                    s3.headBucket(b -> b.bucket(bucket));
+                } catch (NoSuchBucketException e) {
+                    createBucket(bucket);
+                } catch (S3Exception e) {
+                    if (e.statusCode() != 404) {
+                        throw e;
+                    }
+                    createBucket(bucket);
+                }
+                return null;
+            });
+        }
+    }
+
+    private void createBucket(String bucket) {
+        try {
+            s3.createBucket(b -> b.bucket(bucket));
+            log.info("created bucket {}", bucket);
+        } catch (BucketAlreadyOwnedByYouException e) {
+            log.debug("bucket {} appeared meanwhile", bucket);
+        }
+    }
+
+    /** Cheap reachability check for health: lists at most one key of a bucket. */
+    public void ping(String bucket) {
+        call("ping " + bucket, () -> s3.listObjectsV2(b -> b.bucket(bucket).maxKeys(1)));
+    }
+
+    private static void verifyEtag(String etag, byte[] md5, String bucket, String key) {
+        if (etag == null) {
+            return;
+        }
+        String bare = etag.replace("\"", "");
+        // Plain ETags of single PUTs are the MD5; servers that encrypt (SSE-KMS) answer something else.
+        if (bare.matches("[0-9a-fA-F]{32}") && !bare.equalsIgnoreCase(HexFormat.of().formatHex(md5))) {
+            throw new IllegalStateException("checksum mismatch writing " + bucket + "/" + key
+                    + ": server stored " + bare + ", sent " + HexFormat.of().formatHex(md5));
+        }
+    }
+
+    static byte[] md5(byte[] data, int offset, int length) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("MD5");
+            digest.update(data, offset, length);
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (SdkClientException e) {
+            throw new StorageUnavailableException("object store unreachable (" + what + "): " + e.getMessage(), e);
+        } catch (S3Exception e) {
+            if (e.statusCode() >= 500 || e.statusCode() == 429) {
+                throw new StorageUnavailableException("object store answered " + e.statusCode() + " (" + what + ")",
+                        e);
+            }
+            throw e;
+        }
+    }
+
+    /** A page of keys and the token for the next one (null at the end). */
+    public record KeyPage(List<String> keys, String nextToken) {
+    }
+
+    /** A presigned URL and when it stops working. */
+    public record PresignedUrl(URI url, Instant expiresAt) {
+    }
+
+    static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
