@@ -43,7 +43,7 @@ final class ObjExporter implements MeshExporter {
         float[] uv = textured.uvs();
         float[] n = VertexNormals.of(mesh);
         int[] t = mesh.triangles();
-        StringBuilder out = new StringBuilder(64 + 96 * mesh.vertexCount() + 32 * mesh.faceCount());
+        StringBuilder out = new StringBuilder(capacity(mesh));
         out.append("# ").append(GltfJson.GENERATOR).append('\n');
         out.append("mtllib ").append(mtlName).append('\n');
         out.append("o ").append(baseName).append('\n');
@@ -67,6 +67,14 @@ final class ObjExporter implements MeshExporter {
             out.append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** About the text's length, so the builder does not regrow and copy tens of megabytes on a big mesh. */
+    private static int capacity(Mesh mesh) {
+        int digits = Integer.toString(mesh.vertexCount()).length();
+        long perFace = 2 + 3 * (3L * digits + 3);
+        long estimate = 256 + 80L * mesh.vertexCount() + perFace * mesh.faceCount();
+        return (int) Math.min(estimate, Integer.MAX_VALUE - 16);
     }
 
     private static void triple(StringBuilder out, float[] values, int at) {
