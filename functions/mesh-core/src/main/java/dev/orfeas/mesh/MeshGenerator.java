@@ -1,31 +1,146 @@
 package dev.orfeas.mesh;
 
+import dev.orfeas.mesh.decode.DecodedImage;
+import dev.orfeas.mesh.decode.ImageDecoder;
+import dev.orfeas.mesh.export.MeshExport;
+import dev.orfeas.mesh.export.MeshExporters;
+import dev.orfeas.mesh.field.FieldGrid;
+import dev.orfeas.mesh.field.FieldSource;
+import dev.orfeas.mesh.field.GridSampler;
+import dev.orfeas.mesh.field.HeightField;
+import dev.orfeas.mesh.field.InflationField;
+import dev.orfeas.mesh.field.ModelDepthField;
+import dev.orfeas.mesh.field.ReliefField;
+import dev.orfeas.mesh.field.TorchRuntime;
+import dev.orfeas.mesh.foreground.Foreground;
+import dev.orfeas.mesh.foreground.ForegroundExtractor;
+import dev.orfeas.mesh.foreground.ForegroundMode;
+import dev.orfeas.mesh.quality.MeshCheck;
+import dev.orfeas.mesh.quality.MeshChecks;
+import dev.orfeas.mesh.quality.QualityReport;
+import dev.orfeas.mesh.simplify.QuadricSimplifier;
+import dev.orfeas.mesh.surface.Mesh;
+import dev.orfeas.mesh.surface.Surface;
+import dev.orfeas.mesh.surface.SurfaceBuilder;
+import dev.orfeas.mesh.surface.UnitBox;
+import dev.orfeas.mesh.texture.TextureProjector;
+import dev.orfeas.mesh.texture.TexturedMesh;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The engine: image bytes + options → mesh + quality report. Thread-safe; create one per process (it loads the
- * PyTorch engine and, when configured, the depth model) and close it at shutdown.
+ * The engine: image bytes + options → mesh + quality report, through the stages decode → foreground → field →
+ * surface → simplify → texture → export → report. Thread-safe; create one per process (it loads the PyTorch engine
+ * and, when configured, the depth model) and close it at shutdown.
  */
 public final class MeshGenerator implements AutoCloseable {
 
+    private final ImageDecoder decoder;
+    private final ForegroundExtractor foregroundExtractor = new ForegroundExtractor();
+    private final TorchRuntime torch;
+    private final FieldSource silhouetteField;
+    private final FieldSource reliefField = new ReliefField();
+
     public MeshGenerator(EngineSettings settings) {
-        throw new UnsupportedOperationException("being written");
+        decoder = new ImageDecoder(settings.limits());
+        torch = new TorchRuntime(settings.device());
+        try {
+            silhouetteField = settings.modelPath()
+                    .<FieldSource>map(path -> new ModelDepthField(torch, path, Runtime.getRuntime().availableProcessors()))
+                    .orElseGet(() -> new InflationField(torch));
+        } catch (RuntimeException e) {
+            torch.close();
+            throw e;
+        }
     }
 
     /** Runs one generation; throws {@link ImageRejectedException} subtypes for input that cannot become a mesh. */
     public GenerationResult generate(byte[] image, GenerationOptions options, ProgressListener progress) {
-        throw new UnsupportedOperationException("being written");
+        StageClock clock = new StageClock(progress);
+        DecodedImage decoded = clock.run(Stage.DECODE, () -> decoder.decode(image));
+        Foreground foreground = clock.run(Stage.FOREGROUND, () -> foregroundExtractor.extract(decoded));
+        FieldSource source = foreground.mode() == ForegroundMode.RELIEF ? reliefField : silhouetteField;
+        HeightField field = clock.run(Stage.FIELD, () -> {
+            FieldGrid grid = GridSampler.sample(decoded.image(), foreground, options.quality().gridSize());
+            return source.compute(grid, options.detail());
+        });
+        Surface surface = clock.run(Stage.SURFACE, () -> SurfaceBuilder.build(field));
+        Surface simplified = clock.run(Stage.SIMPLIFY, () -> UnitBox.fit(new Surface(
+                QuadricSimplifier.simplify(surface.mesh(), options.effectiveFaces()), surface.projection())));
+        Mesh mesh = simplified.mesh();
+        TexturedMesh textured = clock.run(Stage.TEXTURE, () -> TextureProjector.project(mesh,
+                simplified.projection(), field.grid(), decoded.image(), options.quality().textureSide()));
+        MeshExport export = clock.run(Stage.EXPORT,
+                () -> MeshExporters.forFormat(options.format()).export(textured, "model"));
+        String meshId = MeshId.of(image, options, source.id());
+        QualityReport report = clock.run(Stage.REPORT, () -> {
+            MeshCheck check = MeshChecks.check(mesh);
+            return QualityReport.of(meshId, field.mode().label(), options.canonical(),
+                    new QualityReport.SourceInfo(decoded.width(), decoded.height(), decoded.format()),
+                    mesh.vertexCount(), mesh.faceCount(), check, mesh.bounds(), clock.timings());
+        });
+        return new GenerationResult(meshId, export, report);
+    }
+
+    /** The id a request would get, without generating: lets callers find a stored mesh first. */
+    public String meshIdFor(byte[] image, GenerationOptions options) {
+        return MeshId.of(image, options, silhouetteField.id());
     }
 
     /** "inflate" or "model": which field source this engine uses for images with a silhouette. */
     public String fieldSource() {
-        throw new UnsupportedOperationException("being written");
+        return silhouetteField instanceof ModelDepthField ? "model" : "inflate";
+    }
+
+    /** Milliseconds the PyTorch engine took to load. */
+    public double engineLoadMillis() {
+        return torch.loadMillis();
+    }
+
+    /** The device computations run on, e.g. "cpu()" or "gpu(0)". */
+    public String device() {
+        return torch.device().toString();
     }
 
     /** Runs one small generation so the first real request does not pay for lazy initialisation. */
     public void warmUp() {
-        throw new UnsupportedOperationException("being written");
+        GenerationOptions draft = new GenerationOptions(MeshFormat.GLB, Quality.DRAFT, 0, 0.0);
+        generate(WarmUpImage.png(), draft, ProgressListener.NONE);
     }
 
     @Override
     public void close() {
+        if (silhouetteField instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the depth model failed", e);
+            }
+        }
+        torch.close();
+    }
+
+    /** Times each stage and tells the listener. */
+    private static final class StageClock {
+        private final ProgressListener listener;
+        private final Map<String, Double> timings = new LinkedHashMap<>();
+
+        StageClock(ProgressListener listener) {
+            this.listener = listener;
+        }
+
+        <T> T run(Stage stage, java.util.function.Supplier<T> work) {
+            long start = System.nanoTime();
+            T result = work.get();
+            double millis = (System.nanoTime() - start) / 1e6;
+            timings.put(stage.label(), Math.round(millis * 100) / 100.0);
+            listener.stageDone(stage, millis);
+            return result;
+        }
+
+        Map<String, Double> timings() {
+            return timings;
+        }
     }
 }

@@ -3,20 +3,26 @@ package dev.orfeas.mesh;
 import java.util.Locale;
 
 /**
- * Quality presets: the grid the field is solved on (longest side of the object, in cells) and the default number
- * of faces the surface is simplified to.
+ * Quality presets: the grid the field is solved on (longest side of the object, in cells), the default number
+ * of faces the surface is simplified to, and the texture's longest side in pixels.
  */
 public enum Quality {
-    DRAFT(96, 4_000),
-    DEFAULT(160, 12_000),
-    HIGH(256, 40_000);
+    DRAFT(96, 4_000, 512),
+    DEFAULT(160, 12_000, 1024),
+    HIGH(256, 40_000, 2048);
 
     private final int gridSize;
     private final int defaultFaces;
+    private final int textureSide;
 
-    Quality(int gridSize, int defaultFaces) {
+    Quality(int gridSize, int defaultFaces, int textureSide) {
         this.gridSize = gridSize;
         this.defaultFaces = defaultFaces;
+        this.textureSide = textureSide;
+    }
+
+    public int textureSide() {
+        return textureSide;
     }
 
     public int gridSize() {

@@ -3,7 +3,7 @@ package dev.orfeas.mesh.field;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Convolution;
+import ai.djl.nn.convolutional.Conv2d;
 
 /**
  * Solves ∇²h = −c on the grid's interior corners with h = 0 on the silhouette (Dirichlet), by conjugate gradients
@@ -43,7 +43,7 @@ final class PoissonSolver {
                 r.attach(step);
                 p.attach(step);
                 rr.attach(step);
-                NDArray ap = Convolution.conv2d(p, kernel, null, ONE, ONE, ONE, 1).mul(mask);
+                NDArray ap = Conv2d.conv2d(p, kernel, null, ONE, ONE, ONE, 1).singletonOrThrow().mul(mask);
                 NDArray alpha = rr.div(p.mul(ap).sum().add(1e-20f));
                 NDArray nextX = x.add(p.mul(alpha));
                 NDArray nextR = r.sub(ap.mul(alpha));

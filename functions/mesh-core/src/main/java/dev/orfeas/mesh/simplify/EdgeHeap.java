@@ -3,16 +3,21 @@ package dev.orfeas.mesh.simplify;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of edge-collapse candidates in parallel primitive arrays. Entries carry the version stamps of
- * their endpoints so stale ones can be skipped when popped (lazy invalidation). Equal costs order by edge index,
- * so the order never depends on anything but the input.
+ * A 4-ary min-heap of edge-collapse candidates. The heap itself is one {@code long[]} of keys (cost as float bits
+ * above, entry id below), so sifting touches a single compact array; endpoints and version stamps live in a side
+ * pool whose ids are recycled. Stale entries are skipped by the caller when popped (lazy invalidation). Equal costs
+ * order by entry id, so the order never depends on anything but the input.
  */
 final class EdgeHeap {
 
-    private double[] cost;
-    private long[] edge;
-    private long[] stamp;
+    private long[] keys;
     private int size;
+    private int[] endU;
+    private int[] endV;
+    private long[] stamps;
+    private int[] free;
+    private int freeCount;
+    private int poolUsed;
 
     /** Endpoints and stamp of the entry last returned by {@link #pop()}. */
     int poppedU;
@@ -21,13 +26,35 @@ final class EdgeHeap {
 
     EdgeHeap(int capacity) {
         int c = Math.max(16, capacity);
-        cost = new double[c];
-        edge = new long[c];
-        stamp = new long[c];
+        keys = new long[c];
+        endU = new int[c];
+        endV = new int[c];
+        stamps = new long[c];
+        free = new int[c];
     }
 
     boolean isEmpty() {
         return size == 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Drops every entry whose stamp no longer matches its endpoints' versions, then restores heap order. */
+    void dropStale(int[] version) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            long k = keys[i];
+            int id = (int) k;
+            if (stamps[id] == stampOf(version[endU[id]], version[endV[id]])) {
+                keys[kept++] = k;
+            } else {
+                free[freeCount++] = id;
+            }
+        }
+        size = kept;
+        heapify();
     }
 
     static long stampOf(int versionU, int versionV) {
@@ -35,94 +62,94 @@ final class EdgeHeap {
     }
 
     /** Appends without restoring heap order; call {@link #heapify()} once after a batch of these. */
-    void append(double c, int u, int v, long s) {
-        if (size == cost.length) {
-            grow();
+    void append(double cost, int u, int v, long stamp) {
+        int id = freeCount > 0 ? free[--freeCount] : newId();
+        endU[id] = u;
+        endV[id] = v;
+        stamps[id] = stamp;
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, 2 * size);
         }
-        cost[size] = c;
-        edge[size] = ((long) u << 32) | (v & 0xffffffffL);
-        stamp[size] = s;
-        size++;
+        keys[size++] = key(cost, id);
     }
 
     void heapify() {
-        for (int i = (size >>> 1) - 1; i >= 0; i--) {
-            siftDown(i);
+        for (int i = (size - 2) >> 2; i >= 0; i--) {
+            siftDown(i, keys[i]);
         }
     }
 
-    void push(double c, int u, int v, long s) {
-        append(c, u, v, s);
+    void push(double cost, int u, int v, long stamp) {
+        append(cost, u, v, stamp);
         siftUp(size - 1);
     }
 
     /** Removes the cheapest entry, exposing it through the popped fields. */
     void pop() {
-        long e = edge[0];
-        poppedU = (int) (e >>> 32);
-        poppedV = (int) e;
-        poppedStamp = stamp[0];
+        int id = (int) keys[0];
+        poppedU = endU[id];
+        poppedV = endV[id];
+        poppedStamp = stamps[id];
+        free[freeCount++] = id;
         size--;
         if (size > 0) {
-            cost[0] = cost[size];
-            edge[0] = edge[size];
-            stamp[0] = stamp[size];
-            siftDown(0);
+            siftDown(0, keys[size]);
         }
     }
 
-    private boolean less(int i, int j) {
-        return cost[i] < cost[j] || (cost[i] == cost[j] && edge[i] < edge[j]);
+    private static long key(double cost, int id) {
+        float c = cost >= 0 && cost < Float.MAX_VALUE ? (float) cost : Float.MAX_VALUE;
+        return ((long) Float.floatToRawIntBits(c) << 32) | id;
+    }
+
+    private int newId() {
+        if (poolUsed == endU.length) {
+            int c = 2 * poolUsed;
+            endU = Arrays.copyOf(endU, c);
+            endV = Arrays.copyOf(endV, c);
+            stamps = Arrays.copyOf(stamps, c);
+            free = Arrays.copyOf(free, c);
+        }
+        return poolUsed++;
     }
 
     private void siftUp(int i) {
-        double c = cost[i];
-        long e = edge[i];
-        long s = stamp[i];
+        long k = keys[i];
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!(c < cost[parent] || (c == cost[parent] && e < edge[parent]))) {
+            int parent = (i - 1) >> 2;
+            long pk = keys[parent];
+            if (pk <= k) {
                 break;
             }
-            move(parent, i);
+            keys[i] = pk;
             i = parent;
         }
-        cost[i] = c;
-        edge[i] = e;
-        stamp[i] = s;
+        keys[i] = k;
     }
 
-    private void siftDown(int i) {
-        double c = cost[i];
-        long e = edge[i];
-        long s = stamp[i];
-        int half = size >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            if (child + 1 < size && less(child + 1, child)) {
-                child++;
-            }
-            if (!(cost[child] < c || (cost[child] == c && edge[child] < e))) {
+    private void siftDown(int i, long k) {
+        long[] h = keys;
+        int n = size;
+        while (true) {
+            int first = 4 * i + 1;
+            if (first >= n) {
                 break;
             }
-            move(child, i);
-            i = child;
+            int best = first;
+            long bk = h[first];
+            int last = Math.min(first + 4, n);
+            for (int c = first + 1; c < last; c++) {
+                if (h[c] < bk) {
+                    bk = h[c];
+                    best = c;
+                }
+            }
+            if (bk >= k) {
+                break;
+            }
+            h[i] = bk;
+            i = best;
         }
-        cost[i] = c;
-        edge[i] = e;
-        stamp[i] = s;
-    }
-
-    private void move(int from, int to) {
-        cost[to] = cost[from];
-        edge[to] = edge[from];
-        stamp[to] = stamp[from];
-    }
-
-    private void grow() {
-        int c = cost.length * 2;
-        cost = Arrays.copyOf(cost, c);
-        edge = Arrays.copyOf(edge, c);
-        stamp = Arrays.copyOf(stamp, c);
+        h[i] = k;
     }
 }

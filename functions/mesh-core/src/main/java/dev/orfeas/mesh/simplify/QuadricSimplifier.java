@@ -18,6 +18,9 @@ public final class QuadricSimplifier {
     /** Added error per squared edge length (times the mean face area): among equal errors, short edges go first. */
     private static final double LENGTH_WEIGHT = 1e-3;
 
+    /** Stale entries are swept out once the heap holds this many entries per live face (live edges are 1.5). */
+    private static final int STALE_SWEEP_FACTOR = 3;
+
     private final WorkingMesh mesh;
     private final Quadrics quadrics;
     private final CollapseGuard guard;
@@ -69,6 +72,9 @@ public final class QuadricSimplifier {
 
     private void collapseDownTo(int targetFaces) {
         while (mesh.liveFaces() > targetFaces && !heap.isEmpty()) {
+            if (heap.size() > STALE_SWEEP_FACTOR * mesh.liveFaces()) {
+                heap.dropStale(version);
+            }
             heap.pop();
             int a = heap.poppedU;
             int b = heap.poppedV;

@@ -36,8 +36,8 @@ public final class SurfaceBuilder {
         float[] positions = new float[3 * vertices];
         for (int c = 0; c < cw * ch; c++) {
             if (frontId[c] >= 0) {
-                put(positions, frontId[c], c % cw, c / cw, field.front[c]);
-                put(positions, backId[c], c % cw, c / cw, field.back[c]);
+                put(positions, frontId[c], c % cw, c / cw, field.front()[c]);
+                put(positions, backId[c], c % cw, c / cw, field.back()[c]);
             }
         }
         TriangleList triangles = new TriangleList(grid.insideCount() * 4 + 64);
@@ -48,7 +48,8 @@ public final class SurfaceBuilder {
                 }
             }
         }
-        return normalise(new Mesh(positions, triangles.toArray()), grid);
+        return UnitBox.fit(new Surface(new Mesh(positions, triangles.toArray()),
+                new GridProjection(1, 0, 0, grid.width(), grid.height())));
     }
 
     private static boolean touchesInside(FieldGrid grid, int cx, int cy) {
@@ -74,7 +75,7 @@ public final class SurfaceBuilder {
         int tr = y * cw + x + 1;
         int tl = y * cw + x;
         // Split along the diagonal with the smaller height change: fewer creases across ridges.
-        boolean splitBlTr = Math.abs(field.front[bl] - field.front[tr]) <= Math.abs(field.front[br] - field.front[tl]);
+        boolean splitBlTr = Math.abs(field.front()[bl] - field.front()[tr]) <= Math.abs(field.front()[br] - field.front()[tl]);
         if (splitBlTr) {
             out.add(frontId[bl], frontId[br], frontId[tr]);
             out.add(frontId[bl], frontId[tr], frontId[tl]);
@@ -96,23 +97,6 @@ public final class SurfaceBuilder {
     private static void addWall(int[] frontId, int[] backId, TriangleList out, int from, int to) {
         out.add(frontId[from], backId[from], backId[to]);
         out.add(frontId[from], backId[to], frontId[to]);
-    }
-
-    /** Centre on the bounding box and scale the longest side to 1. */
-    private static Surface normalise(Mesh mesh, FieldGrid grid) {
-        float[] b = mesh.bounds();
-        double cx = (b[0] + b[3]) / 2;
-        double cy = (b[1] + b[4]) / 2;
-        double cz = (b[2] + b[5]) / 2;
-        double extent = Math.max(b[3] - b[0], Math.max(b[4] - b[1], b[5] - b[2]));
-        double scale = 1 / extent;
-        float[] p = mesh.positions();
-        for (int i = 0; i < p.length; i += 3) {
-            p[i] = (float) ((p[i] - cx) * scale);
-            p[i + 1] = (float) ((p[i + 1] - cy) * scale);
-            p[i + 2] = (float) ((p[i + 2] - cz) * scale);
-        }
-        return new Surface(mesh, new GridProjection(scale, cx, -cy, grid.width(), grid.height()));
     }
 
     /** Growable int triple list, so building 200k faces allocates a handful of arrays. */

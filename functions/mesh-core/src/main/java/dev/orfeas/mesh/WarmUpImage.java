@@ -1,0 +1,32 @@
+package dev.orfeas.mesh;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import javax.imageio.ImageIO;
+
+/** A small disc on transparency: exercises every stage (and JIT-compiles them) before the first real request. */
+final class WarmUpImage {
+
+    private WarmUpImage() {
+    }
+
+    static byte[] png() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(200, 120, 40));
+        g.fillOval(8, 8, 48, 48);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

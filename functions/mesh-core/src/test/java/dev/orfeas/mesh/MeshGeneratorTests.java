@@ -1,0 +1,140 @@
+package dev.orfeas.mesh;
+
+import dev.orfeas.mesh.export.GltfValidator;
+import dev.orfeas.mesh.quality.QualityReport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.awt.Color;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MeshGeneratorTests {
+
+    private static MeshGenerator engine;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void loadEngine() {
+        engine = new MeshGenerator(EngineSettings.defaults());
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    private static GenerationOptions glb(Quality quality) {
+        return new GenerationOptions(MeshFormat.GLB, quality, 0, 0.0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Quality.class)
+    void alphaDiscBecomesAWatertightInflatedGlbThatPassesTheKhronosValidator(Quality quality) throws Exception {
+        byte[] png = TestImages.png(TestImages.discOnTransparent(512, 200));
+
+        GenerationResult result = engine.generate(png, glb(quality), ProgressListener.NONE);
+
+        QualityReport report = result.report();
+        assertThat(report.watertight()).isTrue();
+        assertThat(report.mode()).isEqualTo("inflate");
+        assertThat(report.genus()).isZero();
+        assertThat(report.components()).isEqualTo(1);
+        assertThat(report.faces()).isLessThanOrEqualTo(quality.defaultFaces()).isGreaterThan(quality.defaultFaces() / 2);
+        // A disc inflates to a ball: as deep as it is wide, within the rim and grid error.
+        float[] b = report.bbox();
+        assertThat(b[5] - b[2]).isBetween(0.9f, 1.0f);
+        assertThat(b[3] - b[0]).isBetween(0.97f, 1.0f);
+        Path glbFile = dir.resolve("disc.glb");
+        Files.write(glbFile, result.export().primary().bytes());
+        GltfValidator.Report validation = GltfValidator.validate(glbFile);
+        assertThat(validation.errors()).as(validation.toString()).isZero();
+    }
+
+    @Test
+    void everyStageReportsProgressInOrder() {
+        List<Stage> seen = new ArrayList<>();
+        engine.generate(TestImages.png(TestImages.discOnTransparent(128, 50)), glb(Quality.DRAFT),
+                (stage, millis) -> seen.add(stage));
+        assertThat(seen).containsExactly(Stage.values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(MeshFormat.class)
+    void sameImageAndOptionsGiveTheSameBytesAndId(MeshFormat format) {
+        byte[] jpeg = TestImages.jpeg(TestImages.objectOnBackdrop(400, 300, 7));
+        GenerationOptions options = new GenerationOptions(format, Quality.DRAFT, 0, 0.5);
+
+        GenerationResult first = engine.generate(jpeg, options, ProgressListener.NONE);
+        GenerationResult second = engine.generate(jpeg, options, ProgressListener.NONE);
+
+        assertThat(second.meshId()).isEqualTo(first.meshId());
+        assertThat(second.export().primary().bytes()).isEqualTo(first.export().primary().bytes());
+        assertThat(first.report().watertight()).isTrue();
+        assertThat(first.report().mode()).isEqualTo("inflate");
+        assertThat(first.export().primary().mediaType()).isEqualTo(format.mediaType());
+    }
+
+    @Test
+    void meshIdChangesWithOptionsAndWithImage() {
+        byte[] a = TestImages.png(TestImages.discOnTransparent(64, 20));
+        byte[] b = TestImages.png(TestImages.discOnTransparent(64, 21));
+        GenerationOptions draft = glb(Quality.DRAFT);
+        assertThat(engine.meshIdFor(a, draft)).isNotEqualTo(engine.meshIdFor(b, draft))
+                .isNotEqualTo(engine.meshIdFor(a, draft.withFormat(MeshFormat.STL)))
+                .isEqualTo(engine.meshIdFor(a.clone(), glb(Quality.DRAFT)));
+    }
+
+    @Test
+    void annulusKeepsItsHole() {
+        GenerationResult result = engine.generate(TestImages.png(TestImages.annulusOnTransparent(400)),
+                glb(Quality.DEFAULT), ProgressListener.NONE);
+        assertThat(result.report().watertight()).isTrue();
+        assertThat(result.report().genus()).isEqualTo(1);
+    }
+
+    @Test
+    void thinStrokesStaySolidAndClosed() {
+        GenerationResult result = engine.generate(TestImages.png(TestImages.strokesOnWhite(300)),
+                glb(Quality.DEFAULT), ProgressListener.NONE);
+        assertThat(result.report().watertight()).isTrue();
+        assertThat(result.report().mode()).isEqualTo("inflate");
+    }
+
+    @Test
+    void busyPictureFallsBackToAClosedReliefSlab() {
+        GenerationResult result = engine.generate(TestImages.jpeg(TestImages.busyPicture(300, 3)),
+                new GenerationOptions(MeshFormat.GLB, Quality.DEFAULT, 0, 0.5), ProgressListener.NONE);
+        assertThat(result.report().mode()).isEqualTo("relief");
+        assertThat(result.report().watertight()).isTrue();
+        assertThat(result.report().genus()).isZero();
+    }
+
+    @Test
+    void uniformImageIsRejectedAsNoForeground() {
+        assertThatThrownBy(() -> engine.generate(TestImages.png(TestImages.uniform(100, Color.GRAY)),
+                glb(Quality.DRAFT), ProgressListener.NONE))
+                .isInstanceOf(ImageRejectedException.NoForeground.class)
+                .hasMessageContaining("uniform");
+    }
+
+    @Test
+    void warmUpRuns() {
+        engine.warmUp();
+        assertThat(engine.fieldSource()).isEqualTo("inflate");
+        assertThat(EnumSet.allOf(Quality.class)).hasSize(3);
+    }
+}
