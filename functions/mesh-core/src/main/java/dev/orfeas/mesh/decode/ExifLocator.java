@@ -2,10 +2,10 @@ package dev.orfeas.mesh.decode;
 
 import java.util.Arrays;
 
-/** Finds the EXIF (TIFF-structured) block in a JPEG APP1 segment or a WebP EXIF chunk; null when absent. */
+/** Finds the EXIF (TIFF-structured) block in a JPEG's APP1 segment; null when absent. */
 final class ExifLocator {
 
-    private static final byte[] EXIF_HEADER = FormatSniffer.ascii("Exif\0\0");
+    static final byte[] EXIF_HEADER = FormatSniffer.ascii("Exif\0\0");
 
     private ExifLocator() {
     }
@@ -39,27 +39,6 @@ final class ExifLocator {
                 return Arrays.copyOfRange(jpeg, dataStart + EXIF_HEADER.length, dataEnd);
             }
             pos = dataEnd;
-        }
-        return null;
-    }
-
-    /** Walks the RIFF chunks of a WebP file for an "EXIF" chunk (tolerating a stray "Exif\0\0" prefix). */
-    static byte[] inWebp(byte[] webp) {
-        int pos = 12;
-        while (pos + 8 <= webp.length) {
-            long size = (webp[pos + 4] & 0xFFL) | (webp[pos + 5] & 0xFFL) << 8 | (webp[pos + 6] & 0xFFL) << 16
-                    | (webp[pos + 7] & 0xFFL) << 24;
-            int dataStart = pos + 8;
-            if (size > webp.length - dataStart) {
-                return null;
-            }
-            int dataEnd = dataStart + (int) size;
-            if (FormatSniffer.startsWith(webp, pos, FormatSniffer.ascii("EXIF"))) {
-                int start = FormatSniffer.startsWith(webp, dataStart, EXIF_HEADER)
-                        ? dataStart + EXIF_HEADER.length : dataStart;
-                return Arrays.copyOfRange(webp, start, dataEnd);
-            }
-            pos = dataEnd + (int) (size & 1);
         }
         return null;
     }

@@ -39,7 +39,7 @@ public final class ImageDecoder {
             byte[] exif = switch (format) {
                 case PNG -> PngChunks.validateAndFindExif(bytes);
                 case JPEG -> ExifLocator.inJpeg(bytes);
-                case WEBP -> ExifLocator.inWebp(bytes);
+                case WEBP -> WebpChunks.validateAndFindExif(bytes);
             };
             BufferedImage raw = readPixels(reader);
             boolean hasAlpha = raw.getColorModel().hasAlpha();

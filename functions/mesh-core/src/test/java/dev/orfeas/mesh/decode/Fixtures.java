@@ -7,6 +7,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,9 +66,28 @@ final class Fixtures {
         return rgb;
     }
 
-    /** A four-channel (CMYK) JPEG, written from a raster as the JDK writer allows. */
-    static byte[] cmykJpeg(Raster cmyk) {
-        return jpeg(new IIOImage(cmyk, null, null), false);
+    /**
+     * A CMYK JPEG as Photoshop writes it: an Adobe APP14 segment (transform 0: no colour transform) and inverted
+     * channel values (0 = full ink). {@code ink} holds plain ink amounts (255 = full ink).
+     */
+    static byte[] cmykJpeg(Raster ink) {
+        WritableRaster inverted = ink.createCompatibleWritableRaster();
+        int[] samples = ink.getPixels(0, 0, ink.getWidth(), ink.getHeight(), (int[]) null);
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = 255 - samples[i];
+        }
+        inverted.setPixels(0, 0, ink.getWidth(), ink.getHeight(), samples);
+        byte[] jpeg = jpeg(new IIOImage(inverted, null, null), false);
+        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        return insertAfterSoi(jpeg, adobe);
+    }
+
+    private static byte[] insertAfterSoi(byte[] jpeg, byte[] segment) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2);
+        out.writeBytes(segment);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
     }
 
     private static byte[] jpeg(IIOImage image, boolean progressive) {
@@ -117,16 +137,14 @@ final class Fixtures {
     static byte[] withExifApp1(byte[] jpeg, byte[] tiff) {
         byte[] header = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
         int length = 2 + header.length + tiff.length;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.writeBytes(header);
-        out.writeBytes(tiff);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
+        ByteArrayOutputStream segment = new ByteArrayOutputStream();
+        segment.write(0xFF);
+        segment.write(0xE1);
+        segment.write(length >> 8);
+        segment.write(length & 0xFF);
+        segment.writeBytes(header);
+        segment.writeBytes(tiff);
+        return insertAfterSoi(jpeg, segment.toByteArray());
     }
 
     /** Inserts a chunk (with a correct CRC) right after IHDR. */
