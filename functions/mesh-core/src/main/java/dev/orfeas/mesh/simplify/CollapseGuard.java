@@ -6,13 +6,15 @@ package dev.orfeas.mesh.simplify;
  */
 final class CollapseGuard {
 
-    /** A moved face whose unit normal turns so that old·new falls below this is a flip. */
-    private static final double MIN_NORMAL_DOT = 0.2;
-    /** Faces below this quality (1 for equilateral) may not be made, unless they were already worse. */
-    private static final double MIN_QUALITY = 0.05;
-    /** Absolute floor on twice a new face's area. */
-    private static final double MIN_DOUBLE_AREA = 1e-10;
-    private static final double QUALITY_SCALE = 2 * Math.sqrt(3);
+    /** A moved face whose unit normal turns so that old·new falls below this (0.2) is a flip; squared here. */
+    private static final double MIN_NORMAL_DOT_SQUARED = 0.2 * 0.2;
+    /**
+     * Faces below quality 0.05 may not be made unless they were already worse. Quality is 4√3·area / Σ edge², 1 for
+     * an equilateral triangle; with |n| = 2·area the test is 12·|n|² &lt; 0.05²·(Σ edge²)², free of square roots.
+     */
+    private static final double MIN_QUALITY_SQUARED = 0.05 * 0.05;
+    /** Absolute floor on twice a new face's area (1e-10), squared. */
+    private static final double MIN_DOUBLE_AREA_SQUARED = 1e-20;
 
     private final WorkingMesh m;
     private final int[] mark;
@@ -28,8 +30,8 @@ final class CollapseGuard {
     }
 
     boolean allows(int a, int b, double x, double y, double z) {
-        return findEdgeFaces(a, b) && topologyKept(a, b) && geometryKept(a, b, x, y, z)
-                && geometryKept(b, a, x, y, z);
+        return findEdgeFaces(a, b) && topologyKept(a, b) && geometryKept(a, x, y, z)
+                && geometryKept(b, x, y, z);
     }
 
     private boolean findEdgeFaces(int a, int b) {
@@ -73,7 +75,7 @@ final class CollapseGuard {
     }
 
     /** Every face of v that survives keeps its orientation and a sane shape once v moves to (x, y, z). */
-    private boolean geometryKept(int v, int other, double x, double y, double z) {
+    private boolean geometryKept(int v, double x, double y, double z) {
         double[] p = m.pos;
         int[] t = m.tri;
         for (int i = 0, n = m.faceCount(v); i < n; i++) {
@@ -94,17 +96,18 @@ final class CollapseGuard {
             // old normal (b − v) × (c − b), new normal (c − b) × (q − b): both the normal of winding v|q, b, c
             double onx = oy * ez - oz * ey, ony = oz * ex - ox * ez, onz = ox * ey - oy * ex;
             double nnx = ey * nz - ez * ny, nny = ez * nx - ex * nz, nnz = ex * ny - ey * nx;
-            double oldLen = Math.sqrt(onx * onx + ony * ony + onz * onz);
-            double newLen = Math.sqrt(nnx * nnx + nny * nny + nnz * nnz);
-            if (newLen < MIN_DOUBLE_AREA || onx * nnx + ony * nny + onz * nnz < MIN_NORMAL_DOT * oldLen * newLen) {
+            double old2 = onx * onx + ony * ony + onz * onz;
+            double new2 = nnx * nnx + nny * nny + nnz * nnz;
+            double dot = onx * nnx + ony * nny + onz * nnz;
+            if (new2 < MIN_DOUBLE_AREA_SQUARED || dot < 0 || dot * dot < MIN_NORMAL_DOT_SQUARED * old2 * new2) {
                 return false;
             }
             double fx = cx - x, fy = cy - y, fz = cz - z;
-            double newQuality = QUALITY_SCALE * newLen / (nx * nx + ny * ny + nz * nz + e2 + fx * fx + fy * fy + fz * fz);
-            if (newQuality < MIN_QUALITY) {
+            double newSum = nx * nx + ny * ny + nz * nz + e2 + fx * fx + fy * fy + fz * fz;
+            if (12 * new2 < MIN_QUALITY_SQUARED * newSum * newSum) {
                 double gx = cx - p[3 * v], gy = cy - p[3 * v + 1], gz = cz - p[3 * v + 2];
-                double oldQuality = QUALITY_SCALE * oldLen / (ox * ox + oy * oy + oz * oz + e2 + gx * gx + gy * gy + gz * gz);
-                if (newQuality < oldQuality) {
+                double oldSum = ox * ox + oy * oy + oz * oz + e2 + gx * gx + gy * gy + gz * gz;
+                if (new2 * oldSum * oldSum < old2 * newSum * newSum) {
                     return false;
                 }
             }
