@@ -18,8 +18,8 @@ public final class QuadricSimplifier {
     /** Added error per squared edge length (times the mean face area): among equal errors, short edges go first. */
     private static final double LENGTH_WEIGHT = 1e-3;
 
-    /** Stale entries are swept out once the heap holds this many entries per live face (live edges are 1.5). */
-    private static final int STALE_SWEEP_FACTOR = 3;
+    /** Stale entries are swept out once the heap holds this many entries per live face (live edges are 1.5 per face). */
+    private static final int STALE_SWEEP_FACTOR = 4;
 
     private final WorkingMesh mesh;
     private final Quadrics quadrics;

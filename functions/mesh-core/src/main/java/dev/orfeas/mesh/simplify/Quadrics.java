@@ -12,7 +12,6 @@ final class Quadrics {
     private static final double MAX_REACH = 1.0;
 
     private final double[] q;
-    private final double[] sum = new double[10];
 
     Quadrics(int vertexCount) {
         q = new double[10 * vertexCount];
@@ -53,33 +52,46 @@ final class Quadrics {
     double place(int u, int v, double[] pos, double[] out) {
         int ou = 10 * u;
         int ov = 10 * v;
-        double[] s = sum;
-        for (int i = 0; i < 10; i++) {
-            s[i] = q[ou + i] + q[ov + i];
-        }
+        double[] m = q;
+        double a00 = m[ou] + m[ov], a01 = m[ou + 1] + m[ov + 1], a02 = m[ou + 2] + m[ov + 2];
+        double b0 = m[ou + 3] + m[ov + 3], a11 = m[ou + 4] + m[ov + 4], a12 = m[ou + 5] + m[ov + 5];
+        double b1 = m[ou + 6] + m[ov + 6], a22 = m[ou + 7] + m[ov + 7], b2 = m[ou + 8] + m[ov + 8];
+        double c = m[ou + 9] + m[ov + 9];
         double ux = pos[3 * u], uy = pos[3 * u + 1], uz = pos[3 * u + 2];
         double vx = pos[3 * v], vy = pos[3 * v + 1], vz = pos[3 * v + 2];
         double mx = 0.5 * (ux + vx), my = 0.5 * (uy + vy), mz = 0.5 * (uz + vz);
-        if (solve(s, out)) {
-            double dx = out[0] - mx, dy = out[1] - my, dz = out[2] - mz;
+        // Cramer's rule for A p = −b, accepted when A is well-conditioned and p lies near the edge
+        double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;
+        double det = a00 * c00 + a01 * c01 + a02 * c02;
+        double scale = Math.abs(a00) + Math.abs(a11) + Math.abs(a22);
+        if (Math.abs(det) > MIN_RELATIVE_DET * scale * scale * scale) {
+            double c11 = a00 * a22 - a02 * a02, c12 = a01 * a02 - a00 * a12, c22 = a00 * a11 - a01 * a01;
+            double inv = -1.0 / det;
+            double x = (c00 * b0 + c01 * b1 + c02 * b2) * inv;
+            double y = (c01 * b0 + c11 * b1 + c12 * b2) * inv;
+            double z = (c02 * b0 + c12 * b1 + c22 * b2) * inv;
+            double dx = x - mx, dy = y - my, dz = z - mz;
             double ex = vx - ux, ey = vy - uy, ez = vz - uz;
-            double reach = MAX_REACH * MAX_REACH * (ex * ex + ey * ey + ez * ez);
-            if (dx * dx + dy * dy + dz * dz <= reach) {
-                return Math.max(0, error(s, out[0], out[1], out[2]));
+            if (dx * dx + dy * dy + dz * dz <= MAX_REACH * MAX_REACH * (ex * ex + ey * ey + ez * ez)) {
+                out[0] = x;
+                out[1] = y;
+                out[2] = z;
+                // at the optimum the error reduces to bᵀp + c
+                return Math.max(0, b0 * x + b1 * y + b2 * z + c);
             }
         }
-        double best = error(s, mx, my, mz);
+        double best = error(a00, a01, a02, a11, a12, a22, b0, b1, b2, c, mx, my, mz);
         out[0] = mx;
         out[1] = my;
         out[2] = mz;
-        double eu = error(s, ux, uy, uz);
+        double eu = error(a00, a01, a02, a11, a12, a22, b0, b1, b2, c, ux, uy, uz);
         if (eu < best) {
             best = eu;
             out[0] = ux;
             out[1] = uy;
             out[2] = uz;
         }
-        double ev = error(s, vx, vy, vz);
+        double ev = error(a00, a01, a02, a11, a12, a22, b0, b1, b2, c, vx, vy, vz);
         if (ev < best) {
             best = ev;
             out[0] = vx;
@@ -89,31 +101,10 @@ final class Quadrics {
         return Math.max(0, best);
     }
 
-    /** pᵀ A p + 2 bᵀ p + c for the quadric s. */
-    private static double error(double[] s, double x, double y, double z) {
-        return x * (s[0] * x + s[1] * y + s[2] * z) + y * (s[1] * x + s[4] * y + s[5] * z)
-                + z * (s[2] * x + s[5] * y + s[7] * z) + 2 * (s[3] * x + s[6] * y + s[8] * z) + s[9];
-    }
-
-    /** Solves A p = −b by Cramer's rule; false when A is (nearly) singular. */
-    private static boolean solve(double[] s, double[] out) {
-        double a00 = s[0], a01 = s[1], a02 = s[2], a11 = s[4], a12 = s[5], a22 = s[7];
-        double c00 = a11 * a22 - a12 * a12;
-        double c01 = a02 * a12 - a01 * a22;
-        double c02 = a01 * a12 - a02 * a11;
-        double det = a00 * c00 + a01 * c01 + a02 * c02;
-        double scale = Math.abs(a00) + Math.abs(a11) + Math.abs(a22);
-        if (!(Math.abs(det) > MIN_RELATIVE_DET * scale * scale * scale)) {
-            return false;
-        }
-        double c11 = a00 * a22 - a02 * a02;
-        double c12 = a01 * a02 - a00 * a12;
-        double c22 = a00 * a11 - a01 * a01;
-        double bx = -s[3], by = -s[6], bz = -s[8];
-        double inv = 1.0 / det;
-        out[0] = (c00 * bx + c01 * by + c02 * bz) * inv;
-        out[1] = (c01 * bx + c11 * by + c12 * bz) * inv;
-        out[2] = (c02 * bx + c12 * by + c22 * bz) * inv;
-        return true;
+    /** pᵀ A p + 2 bᵀ p + c. */
+    private static double error(double a00, double a01, double a02, double a11, double a12, double a22,
+                                double b0, double b1, double b2, double c, double x, double y, double z) {
+        return x * (a00 * x + a01 * y + a02 * z) + y * (a01 * x + a11 * y + a12 * z)
+                + z * (a02 * x + a12 * y + a22 * z) + 2 * (b0 * x + b1 * y + b2 * z) + c;
     }
 }
