@@ -1,0 +1,63 @@
+package dev.orfeas.generate.engine;
+
+import dev.orfeas.mesh.EngineSettings;
+import dev.orfeas.mesh.decode.ImageLimits;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The engine and the limits of one instance ({@code orfeas.generation.*}).
+ *
+ * @param modelPath     TorchScript depth model; unset = built-in Poisson inflation
+ * @param device        auto, cpu or gpu
+ * @param maxBytes      largest accepted upload
+ * @param maxPixels     largest accepted width × height
+ * @param maxDimension  largest accepted width or height
+ * @param minDimension  smallest accepted width and height
+ * @param maxConcurrent generations at once; more get 429 (match the ksvc's containerConcurrency)
+ * @param warmUp        run one small generation before reporting ready
+ */
+@Validated
+@ConfigurationProperties("orfeas.generation")
+public record EngineProperties(
+        Path modelPath,
+        @NotNull @Pattern(regexp = "auto|cpu|gpu", message = "must be auto, cpu or gpu") @DefaultValue("auto")
+        String device,
+        @NotNull @DefaultValue("20MB") DataSize maxBytes,
+        @Min(1) @DefaultValue("40000000") long maxPixels,
+        @Min(16) @DefaultValue("12000") int maxDimension,
+        @Min(1) @DefaultValue("8") int minDimension,
+        @Min(1) @Max(256) @DefaultValue("4") int maxConcurrent,
+        @DefaultValue("true") boolean warmUp) {
+
+    @AssertTrue(message = "model-path must name a readable file")
+    public boolean isModelReadable() {
+        return modelPath == null || Files.isReadable(modelPath);
+    }
+
+    @AssertTrue(message = "max-bytes must be between 1KB and 1GB")
+    public boolean isMaxBytesInRange() {
+        return maxBytes == null || (maxBytes.toBytes() >= 1024 && maxBytes.toBytes() <= 1L << 30);
+    }
+
+    @AssertTrue(message = "min-dimension must not exceed max-dimension")
+    public boolean isDimensionsOrdered() {
+        return minDimension <= maxDimension;
+    }
+
+    public EngineSettings settings() {
+        return new EngineSettings(new ImageLimits(maxBytes.toBytes(), maxPixels, maxDimension, minDimension),
+                Optional.ofNullable(modelPath), device);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.orfeas.generate.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+
+/** Knative delivers events to the service root: {@code POST /} (also accepted on {@code POST /generate}). */
+@RestController
+class CloudEventController {
+
+    private final CloudEventHandler events;
+
+    CloudEventController(CloudEventHandler events) {
+        this.events = events;
+    }
+
+    @PostMapping("/")
+    ResponseEntity<byte[]> event(HttpServletRequest request) throws IOException {
+        if (!CloudEventHandler.isCloudEvent(request)) {
+            throw new BadRequestException(Problems.BAD_EVENT,
+                    "POST / takes CloudEvents (ce-* headers or application/cloudevents+json); images go to /generate");
+        }
+        return events.handle(request);
+    }
+}

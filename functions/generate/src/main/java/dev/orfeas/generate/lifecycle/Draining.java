@@ -1,0 +1,57 @@
+package dev.orfeas.generate.lifecycle;
+
+import dev.orfeas.generate.http.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+
+/**
+ * From the moment shutdown begins (before the web server drains), new requests get 503 + Retry-After and
+ * readiness turns DOWN, while requests already running finish.
+ */
+public class Draining extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(Draining.class);
+
+    private final JsonMapper json;
+    private volatile boolean draining;
+
+    public Draining(JsonMapper json) {
+        this.json = json;
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (!draining) {
+            draining = true;
+            AvailabilityChangeEvent.publish(event.getApplicationContext(), ReadinessState.REFUSING_TRAFFIC);
+            log.info("shutting down: refusing new requests, finishing the ones in flight");
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (draining) {
+            response.setHeader("Connection", "close");
+            Problems.DRAINING.write(response, json, "this instance is shutting down; retry on another", 1L);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.orfeas.generate.security;
+
+import dev.orfeas.generate.http.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * API key ({@code Authorization: Bearer <key>} or {@code X-API-Key}) on everything but health and the static
+ * page, then the per-key rate limit. 401 / 429 as problem+json.
+ */
+public class ApiKeyFilter extends OncePerRequestFilter {
+
+    private final SecurityProperties properties;
+    private final ApiKeys keys;
+    private final RateLimiter rateLimiter;
+    private final JsonMapper json;
+
+    public ApiKeyFilter(SecurityProperties properties, ApiKeys keys, RateLimiter rateLimiter, JsonMapper json) {
+        this.properties = properties;
+        this.keys = keys;
+        this.rateLimiter = rateLimiter;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/health") || path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+                || ("GET".equals(request.getMethod()) && (path.equals("/") || path.equals("/index.html")
+                || path.equals("/favicon.ico") || path.startsWith("/static/")));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String client;
+        if (properties.open() || (properties.eventsWithoutKey() && isEvent(request))) {
+            client = "addr:" + request.getRemoteAddr();
+        } else {
+            Optional<String> keyId = keys.identify(presentedKey(request));
+            if (keyId.isEmpty()) {
+                response.setHeader("WWW-Authenticate", "Bearer");
+                Problems.UNAUTHORIZED.write(response, json,
+                        "send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'", null);
+                return;
+            }
+            client = "key:" + keyId.get();
+            MDC.put("apiKey", keyId.get());
+        }
+        OptionalLong wait = rateLimiter.tryConsume(client);
+        if (wait.isPresent()) {
+            Problems.RATE_LIMITED.write(response, json, "rate limit of " + properties.rateLimit().refillPerMinute()
+                    + " requests per minute exceeded", wait.getAsLong());
+            return;
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove("apiKey");
+        }
+    }
+
+    private static boolean isEvent(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        return request.getHeader("ce-specversion") != null
+                || (contentType != null && contentType.startsWith("application/cloudevents"));
+    }
+
+    private static String presentedKey(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7);
+        }
+        return request.getHeader("X-API-Key");
+    }
+}

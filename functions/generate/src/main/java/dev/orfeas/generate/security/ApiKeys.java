@@ -1,0 +1,49 @@
+package dev.orfeas.generate.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/** The accepted keys, as SHA-256 hashes only; lookups compare every hash in constant time. */
+public final class ApiKeys {
+
+    private final List<byte[]> hashes;
+
+    public ApiKeys(SecurityProperties properties) {
+        List<byte[]> all = new ArrayList<>();
+        properties.apiKeys().stream().map(String::strip).filter(k -> !k.isEmpty()).map(ApiKeys::sha256)
+                .forEach(all::add);
+        properties.apiKeyHashes().stream().map(h -> HexFormat.of().parseHex(h.strip().toLowerCase()))
+                .forEach(all::add);
+        this.hashes = List.copyOf(all);
+    }
+
+    public int size() {
+        return hashes.size();
+    }
+
+    /** The key's id (first 12 hex digits of its hash, safe to log) when it is one of ours. */
+    public Optional<String> identify(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return Optional.empty();
+        }
+        byte[] hash = sha256(presented.strip());
+        boolean match = false;
+        for (byte[] known : hashes) {
+            match |= MessageDigest.isEqual(known, hash);
+        }
+        return match ? Optional.of(HexFormat.of().formatHex(hash).substring(0, 12)) : Optional.empty();
+    }
+
+    static byte[] sha256(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

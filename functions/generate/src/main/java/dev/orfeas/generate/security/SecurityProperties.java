@@ -1,0 +1,63 @@
+package dev.orfeas.generate.security;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.util.List;
+
+/**
+ * Who may call ({@code orfeas.security.*}).
+ *
+ * @param open             no API keys at all: for a single local machine only (logged loudly at start)
+ * @param apiKeys          API keys as issued (from a secret); hashed at start, the raw values are not kept
+ * @param apiKeyHashes     SHA-256 (hex) of API keys, for secrets that hold only hashes
+ * @param eventsWithoutKey accept CloudEvents without a key (Knative brokers send none; keep the event path
+ *                         cluster-local when this is on)
+ * @param rateLimit        per-key token bucket
+ */
+@Validated
+@ConfigurationProperties("orfeas.security")
+public record SecurityProperties(
+        @DefaultValue("false") boolean open,
+        @NotNull @DefaultValue List<String> apiKeys,
+        @NotNull @DefaultValue List<String> apiKeyHashes,
+        @DefaultValue("false") boolean eventsWithoutKey,
+        @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+
+    /**
+     * @param enabled         apply the limit
+     * @param capacity        burst: requests a key may make at once
+     * @param refillPerMinute sustained requests per minute per key
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @Min(1) @DefaultValue("30") int capacity,
+                            @Min(1) @DefaultValue("60") int refillPerMinute) {
+    }
+
+    @AssertTrue(message = "set api-keys or api-key-hashes (ORFEAS_SECURITY_API_KEYS), or open=true for a local, "
+            + "single-user machine (ORFEAS_SECURITY_OPEN=true)")
+    public boolean isKeysOrOpen() {
+        return open || !apiKeys.stream().allMatch(String::isBlank) || !apiKeyHashes.isEmpty();
+    }
+
+    @AssertTrue(message = "api-key-hashes must be 64 hex digits each (sha256sum of the key)")
+    public boolean isHashesHex() {
+        return apiKeyHashes.stream().allMatch(h -> h.strip().matches("[0-9a-fA-F]{64}"));
+    }
+
+    @AssertTrue(message = "api-keys must be at least 16 characters")
+    public boolean isKeysLongEnough() {
+        return apiKeys.stream().filter(k -> !k.isBlank()).allMatch(k -> k.strip().length() >= 16);
+    }
+
+    /** Never prints keys. */
+    @Override
+    public String toString() {
+        return "SecurityProperties[open=" + open + ", apiKeys=" + apiKeys.size() + " (hidden), apiKeyHashes="
+                + apiKeyHashes.size() + ", eventsWithoutKey=" + eventsWithoutKey + ", rateLimit=" + rateLimit + "]";
+    }
+}

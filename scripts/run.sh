@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# One command, one machine: a real S3-compatible store (S3Proxy, filesystem backend) on loopback and the generate
+# function, in the foreground. Ctrl-C stops both. Data survives restarts in $ORFEAS_DATA.
+set -euo pipefail
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$SCRIPT_DIR/common.sh"
+
+PORT="${PORT:-8080}"
+ORFEAS_DATA="${ORFEAS_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/orfeas}"
+ORFEAS_S3_PORT="${ORFEAS_S3_PORT:-8333}"
+ORFEAS_BIND="${ORFEAS_BIND:-127.0.0.1}"
+JAVA_OPTS="${JAVA_OPTS:-}"
+
+usage() {
+  cat <<USAGE
+Usage: scripts/run.sh [--rebuild] [--help]
+
+Starts S3Proxy (data in \$ORFEAS_DATA/s3) on 127.0.0.1:\$ORFEAS_S3_PORT and the generate app on \$PORT, in the
+foreground; Ctrl-C stops both. Builds what is missing on the first run (Maven, needs network once).
+
+Environment (defaults):
+  PORT=$PORT                     HTTP port of the app
+  ORFEAS_DATA=$ORFEAS_DATA
+  ORFEAS_S3_PORT=$ORFEAS_S3_PORT               S3 endpoint port (loopback only)
+  ORFEAS_BIND=$ORFEAS_BIND             address the app listens on
+  ORFEAS_SECURITY_API_KEYS       comma-separated API keys; unset = open mode (no keys, local use only)
+  JAVA_OPTS                      extra JVM options
+  any orfeas.* setting as an environment variable (see docs/configuration.md)
+USAGE
+}
+
+REBUILD=false
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild) REBUILD=true ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage; die "unknown argument: $arg" ;;
+  esac
+done
+
+use_jdk
+log "JDK: $JAVA_HOME ($(java_major "$JAVA_HOME/bin/java"))"
+
+APP_JAR="$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar"
+S3_CP="$ROOT_DIR/functions/local-s3/target/s3proxy"
+APP_DIR="$ROOT_DIR/functions/generate/target/app"
+
+needs_build() {
+  $REBUILD && return 0
+  [[ -f "$APP_JAR" && -d "$S3_CP" ]] || return 0
+  # rebuild when a source or POM changed since the jar was made
+  [[ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/functions" -path '*/target' -prune -o \
+      \( -name '*.java' -o -name 'pom.xml' -o -name '*.yaml' -o -name '*.pt' \) -newer "$APP_JAR" -print -quit)" ]]
+}
+
+if needs_build; then
+  command -v mvn >/dev/null || die "Maven (mvn) is needed for the first build"
+  log "building (first run or sources changed) ..."
+  (cd "$ROOT_DIR" && mvn -B -q -DskipTests -pl functions/local-s3,functions/generate -am package) \
+    || die "build failed"
+  rm -rf "$APP_DIR"
+fi
+
+# Extracted layout (faster start than the fat jar) and, on JDK 25+, an AOT cache made by a training run.
+if [[ ! -f "$APP_DIR/generate-0.1.0-SNAPSHOT.jar" ]]; then
+  rm -rf "$APP_DIR"
+  "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$APP_JAR" extract --destination "$APP_DIR" >/dev/null \
+    || die "could not extract $APP_JAR"
+fi
+
+mkdir -p "$ORFEAS_DATA/s3"
+chmod 700 "$ORFEAS_DATA"
+CREDENTIALS="$ORFEAS_DATA/s3.credentials"
+if [[ ! -f "$CREDENTIALS" ]]; then
+  umask 077
+  printf 'ACCESS_KEY=orfeas\nSECRET_KEY=%s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$CREDENTIALS"
+fi
+# shellcheck disable=SC1090
+. "$CREDENTIALS"
+
+port_open "$ORFEAS_S3_PORT" && die "port $ORFEAS_S3_PORT is taken (set ORFEAS_S3_PORT)"
+port_open "$PORT" && die "port $PORT is taken (set PORT)"
+
+PIDS=()
+cleanup() {
+  trap - INT TERM EXIT
+  local pid
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  log "stopped"
+}
+trap cleanup INT TERM EXIT
+
+S3_PROPS="$ORFEAS_DATA/s3proxy.properties"
+umask 077
+cat > "$S3_PROPS" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$ORFEAS_S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$ACCESS_KEY
+s3proxy.credential=$SECRET_KEY
+jclouds.provider=filesystem-nio2
+jclouds.identity=$ACCESS_KEY
+jclouds.credential=$SECRET_KEY
+jclouds.filesystem.basedir=$ORFEAS_DATA/s3
+PROPS
+"$JAVA_HOME/bin/java" -DLOG_LEVEL=warn -Xmx256m -cp "$S3_CP/*" org.gaul.s3proxy.Main --properties "$S3_PROPS" \
+  > "$ORFEAS_DATA/s3proxy.log" 2>&1 &
+PIDS+=($!)
+wait_for "S3Proxy on port $ORFEAS_S3_PORT" 60 port_open "$ORFEAS_S3_PORT" \
+  || die "S3Proxy did not start; see $ORFEAS_DATA/s3proxy.log"
+log "S3 (S3Proxy) on http://127.0.0.1:$ORFEAS_S3_PORT, data in $ORFEAS_DATA/s3"
+
+export PORT
+export SERVER_ADDRESS="$ORFEAS_BIND"
+export ORFEAS_STORAGE_ENDPOINT="http://127.0.0.1:$ORFEAS_S3_PORT"
+export ORFEAS_STORAGE_ACCESS_KEY="$ACCESS_KEY" ORFEAS_STORAGE_SECRET_KEY="$SECRET_KEY"
+export ORFEAS_STORAGE_CHECKSUMS=when-required   # S3Proxy rejects the SDK's checksum trailers
+if [[ -z "${ORFEAS_SECURITY_API_KEYS:-}${ORFEAS_SECURITY_API_KEY_HASHES:-}" ]]; then
+  export ORFEAS_SECURITY_OPEN="${ORFEAS_SECURITY_OPEN:-true}"
+fi
+export ORFEAS_LOG_FORMAT="${ORFEAS_LOG_FORMAT:-}"
+
+JVM=(-Dai.djl.offline=true -Xss4m --enable-native-access=ALL-UNNAMED)
+if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
+  AOT="$APP_DIR/generate.aot"
+  if [[ ! -f "$AOT" ]]; then
+    log "training the AOT cache (once) ..."
+    (cd "$APP_DIR" && "$JAVA_HOME/bin/java" "${JVM[@]}" -XX:AOTCacheOutput="$AOT" -Dspring.context.exit=onRefresh \
+      -Dserver.port=0 -jar generate-0.1.0-SNAPSHOT.jar >"$ORFEAS_DATA/aot-training.log" 2>&1) \
+      || { log "AOT training failed (see $ORFEAS_DATA/aot-training.log); starting without it"; rm -f "$AOT"; }
+  fi
+  [[ -f "$AOT" ]] && JVM+=(-XX:AOTCache="$AOT")
+fi
+
+# shellcheck disable=SC2086
+(cd "$APP_DIR" && exec "$JAVA_HOME/bin/java" "${JVM[@]}" $JAVA_OPTS -jar generate-0.1.0-SNAPSHOT.jar) &
+PIDS+=($!)
+APP_PID=$!
+if wait_for "the app's readiness" 180 curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness"; then
+  log "ORFEAS generate is ready on http://$ORFEAS_BIND:$PORT (POST /generate, GET /meshes) — Ctrl-C stops"
+  log "try: curl --data-binary @cat.png -H 'Content-Type: image/png' localhost:$PORT/generate -o cat.glb"
+else
+  kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up (see the log above)"
+fi
+wait "$APP_PID"
