@@ -5,9 +5,7 @@ import dev.orfeas.mesh.ImageRejectedException;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -33,7 +31,7 @@ public final class ImageDecoder {
         guard.checkBytes(bytes.length);
         ImageFormat format = FormatSniffer.sniff(bytes);
         ImageReader reader = ImageReaders.create(format);
-        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream input = new EofLimitedInputStream(bytes)) {
             reader.setInput(input, true, true);
             guard.checkDimensions(reader.getWidth(0), reader.getHeight(0));
             byte[] exif = switch (format) {

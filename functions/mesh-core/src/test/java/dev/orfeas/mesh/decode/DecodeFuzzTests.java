@@ -19,7 +19,7 @@ class DecodeFuzzTests {
     private static final ImageDecoder DECODER = new ImageDecoder(LIMITS);
 
     @FuzzTest(maxDuration = "20s")
-    void decodeEitherReturnsAValidImageOrRejectsTheInput(byte[] bytes) {
+    void decodeReturnsValidImageOrRejects(byte[] bytes) {
         DecodedImage decoded;
         try {
             decoded = DECODER.decode(bytes);

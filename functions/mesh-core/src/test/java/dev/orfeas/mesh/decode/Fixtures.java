@@ -214,7 +214,7 @@ final class Fixtures {
         return riff(body.toByteArray());
     }
 
-    private static byte[] vp8l(int width, int height, BiPredicate<Integer, Integer> green) {
+    static byte[] vp8l(int width, int height, BiPredicate<Integer, Integer> green) {
         boolean twoGreens = false;
         for (int y = 0; y < height && !twoGreens; y++) {
             for (int x = 0; x < width; x++) {

@@ -437,6 +437,18 @@ class ImageDecoderTests {
                 .isInstanceOf(ImageRejectedException.Undecodable.class);
     }
 
+    @Test
+    void webpWhoseLosslessStreamEndsEarlyInsideAConsistentContainerIsUndecodableQuickly() {
+        // 256×256 one-bit pixels need 8 KiB; the chunk and RIFF sizes are rewritten to match the cut, so only the
+        // bitstream itself is short. The WebP bit reader would read zeros past the end for a long time.
+        byte[] stream = Fixtures.vp8l(256, 256, (x, y) -> (x * 7 + y * 3) % 5 == 0);
+        byte[] webp = Fixtures.riff(Fixtures.chunk("VP8L", Arrays.copyOf(stream, 64)));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () ->
+                assertThatThrownBy(() -> decoder.decode(webp))
+                        .isInstanceOf(ImageRejectedException.Undecodable.class));
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private static BufferedImage marked(String redAt, String greenAt) {
