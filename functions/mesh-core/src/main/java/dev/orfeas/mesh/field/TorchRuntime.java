@@ -16,9 +16,12 @@ public final class TorchRuntime implements AutoCloseable {
     private final double loadMillis;
 
     public TorchRuntime(String deviceChoice) {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        setDefault("ai.djl.offline", "true");
+        // The field's tensors are small (≤ 300² floats): one PyTorch thread per call beats a thread team, and
+        // concurrency comes from serving requests in parallel. OpenMP teams also degrade badly when the cores are
+        // shared with other work (seen here: 50× slower under load).
+        setDefault("ai.djl.pytorch.num_threads", "1");
+        setDefault("ai.djl.pytorch.num_interop_threads", "1");
         long start = System.nanoTime();
         engine = Engine.getEngine("PyTorch");
         device = switch (deviceChoice) {
@@ -33,6 +36,12 @@ public final class TorchRuntime implements AutoCloseable {
         };
         root = engine.newBaseManager(device);
         loadMillis = (System.nanoTime() - start) / 1e6;
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     public Engine engine() {

@@ -12,7 +12,7 @@ public final class ForegroundExtractor {
 
     /** The largest component must cover at least this share of the image (and 16 working pixels). */
     private static final double MIN_OBJECT_SHARE = 0.001;
-    /** 99% of pixels within this colour distance of the mean = a uniform image. */
+    /** All but 0.01% of pixels within this colour distance of the mean = a uniform image (a few stray pixels are noise, not an object). */
     private static final double UNIFORM_DELTA_E = 2.5;
 
     public Foreground extract(DecodedImage decoded) {
@@ -60,6 +60,6 @@ public final class ForegroundExtractor {
                 far++;
             }
         }
-        return far < 0.01 * n;
+        return far < 0.0001 * n;
     }
 }

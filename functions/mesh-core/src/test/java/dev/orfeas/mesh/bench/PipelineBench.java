@@ -1,0 +1,81 @@
+package dev.orfeas.mesh.bench;
+
+import dev.orfeas.mesh.EngineSettings;
+import dev.orfeas.mesh.GenerationOptions;
+import dev.orfeas.mesh.GenerationResult;
+import dev.orfeas.mesh.MeshFormat;
+import dev.orfeas.mesh.MeshGenerator;
+import dev.orfeas.mesh.ProgressListener;
+import dev.orfeas.mesh.Quality;
+import dev.orfeas.mesh.TestImages;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Bench command (not a test): median per-stage and total milliseconds of in-process generation over several runs,
+ * for photo-like (opaque, segmented) and alpha inputs at 512² and 1024², at each quality, plus peak heap.
+ * Run: scripts/bench-engine.sh [runs]
+ */
+public final class PipelineBench {
+
+    public static void main(String[] args) {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Map<String, byte[]> inputs = new LinkedHashMap<>();
+        inputs.put("photo-512.jpg", TestImages.jpeg(TestImages.objectOnBackdrop(512, 512, 1)));
+        inputs.put("photo-1024.jpg", TestImages.jpeg(TestImages.objectOnBackdrop(1024, 1024, 2)));
+        inputs.put("alpha-512.png", TestImages.png(TestImages.annulusOnTransparent(512)));
+        inputs.put("alpha-1024.png", TestImages.png(TestImages.discOnTransparent(1024, 400)));
+        System.out.printf(Locale.ROOT, "%-16s %-8s %6s %7s  %s%n", "input", "quality", "faces", "p50 ms", "median ms per stage");
+        try (MeshGenerator engine = new MeshGenerator(EngineSettings.defaults())) {
+            engine.warmUp();
+            for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
+                for (Quality quality : Quality.values()) {
+                    GenerationOptions options = new GenerationOptions(MeshFormat.GLB, quality, 0, 0.0);
+                    for (int i = 0; i < 2; i++) {
+                        engine.generate(input.getValue(), options, ProgressListener.NONE);
+                    }
+                    List<Double> totals = new ArrayList<>();
+                    Map<String, List<Double>> stages = new LinkedHashMap<>();
+                    int faces = 0;
+                    for (int i = 0; i < runs; i++) {
+                        long start = System.nanoTime();
+                        GenerationResult result = engine.generate(input.getValue(), options, ProgressListener.NONE);
+                        totals.add((System.nanoTime() - start) / 1e6);
+                        faces = result.report().faces();
+                        result.report().timingsMs().forEach((k, v) -> stages.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                    }
+                    StringBuilder perStage = new StringBuilder();
+                    stages.forEach((k, v) -> perStage.append(String.format(Locale.ROOT, "%s=%.1f ", k, median(v))));
+                    System.out.printf(Locale.ROOT, "%-16s %-8s %6d %7.1f  %s%n", input.getKey(),
+                            quality.name().toLowerCase(Locale.ROOT), faces, median(totals), perStage.toString().trim());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "peak heap used: %.0f MiB (max heap %d MiB)%n", peakHeapMiB(),
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+}
