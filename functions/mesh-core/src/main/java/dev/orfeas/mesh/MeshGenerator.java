@@ -57,6 +57,15 @@ public final class MeshGenerator implements AutoCloseable {
 
     /** Runs one generation; throws {@link ImageRejectedException} subtypes for input that cannot become a mesh. */
     public GenerationResult generate(byte[] image, GenerationOptions options, ProgressListener progress) {
+        return generate(image, options, progress, "model");
+    }
+
+    /**
+     * As {@link #generate(byte[], GenerationOptions, ProgressListener)}, naming the files {@code baseName.*}
+     * (OBJ refers to its MTL and texture by name, so the name is chosen before export).
+     */
+    public GenerationResult generate(byte[] image, GenerationOptions options, ProgressListener progress,
+                                     String baseName) {
         StageClock clock = new StageClock(progress);
         DecodedImage decoded = clock.run(Stage.DECODE, () -> decoder.decode(image));
         Foreground foreground = clock.run(Stage.FOREGROUND, () -> foregroundExtractor.extract(decoded));
@@ -72,7 +81,7 @@ public final class MeshGenerator implements AutoCloseable {
         TexturedMesh textured = clock.run(Stage.TEXTURE, () -> TextureProjector.project(mesh,
                 simplified.projection(), field.grid(), decoded.image(), options.quality().textureSide()));
         MeshExport export = clock.run(Stage.EXPORT,
-                () -> MeshExporters.forFormat(options.format()).export(textured, "model"));
+                () -> MeshExporters.forFormat(options.format()).export(textured, baseName));
         String meshId = MeshId.of(image, options, source.id());
         QualityReport report = clock.run(Stage.REPORT, () -> {
             MeshCheck check = MeshChecks.check(mesh);

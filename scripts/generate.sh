@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# One image to one mesh, from the command line, without the service:
+#   scripts/generate.sh IMAGE OUTPUT [--format glb|obj|stl|ply] [--faces N] [--quality draft|default|high]
+#                       [--detail 0..1] [--model MODEL.pt]
+# Builds mesh-core on first use (and again when its sources change). Exit 0 = written; 2 = bad arguments;
+# 3 = the image cannot become a mesh; 1 = other failure. The reason is one line on stderr.
+set -euo pipefail
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$SCRIPT_DIR/common.sh"
+
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+  sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+
+use_jdk
+MODULE="$ROOT_DIR/functions/mesh-core"
+CLASSPATH_FILE="$MODULE/target/cli-classpath.txt"
+if [[ ! -f "$CLASSPATH_FILE" || -n "$(find "$MODULE/src/main" "$MODULE/pom.xml" "$ROOT_DIR/pom.xml" -newer "$CLASSPATH_FILE" -print -quit)" ]]; then
+  log "building mesh-core (first use or sources changed)"
+  (cd "$ROOT_DIR" && mvn -B -q -pl functions/mesh-core -am compile dependency:build-classpath \
+      -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime >&2) || die "build failed"
+fi
+exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss4m -Dai.djl.offline=true \
+  --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+  -cp "$MODULE/target/classes:$(cat "$CLASSPATH_FILE")" dev.orfeas.mesh.cli.GenerateCommand "$@"

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test of the project: installs what the tests need when it is missing (Debian and npm packages, a
+# JDK >= 21 check), then `mvn -B verify` over every module. Extra arguments go to Maven (e.g. -pl functions/mesh-core).
+set -euo pipefail
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$SCRIPT_DIR/common.sh"
+
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+  sed -n '2,3p' "$0" | sed 's/^# \{0,1\}//'
+  exit 0
+fi
+
+# command -> Debian package providing it, for the tools the tests drive as real peers.
+declare -A DEBIAN_TOOLS=(
+  [mvn]=maven
+  [node]=nodejs
+  [npm]=npm
+  [aws]=awscli
+)
+
+install_missing_debian_packages() {
+  local missing=() tool
+  for tool in "${!DEBIAN_TOOLS[@]}"; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("${DEBIAN_TOOLS[$tool]}")
+  done
+  ((${#missing[@]} == 0)) && return 0
+  log "installing Debian packages: ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    die "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_npm_tools() {
+  local dir="$ROOT_DIR/scripts/gltf-validate"
+  if [[ ! -d "$dir/node_modules/gltf-validator" ]]; then
+    log "installing the Khronos glTF-Validator (npm ci)"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
+install_missing_debian_packages
+install_npm_tools
+use_jdk
+log "JDK: $JAVA_HOME"
+cd "$ROOT_DIR"
+exec mvn -B verify "$@"
