@@ -3,7 +3,6 @@ package dev.orfeas.mesh;
 import dev.orfeas.mesh.export.GltfValidator;
 import dev.orfeas.mesh.quality.QualityReport;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,12 +28,7 @@ class MeshGeneratorTests {
 
     @BeforeAll
     static void loadEngine() {
-        engine = new MeshGenerator(EngineSettings.defaults());
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        engine.close();
+        engine = TestEngine.get();
     }
 
     private static GenerationOptions glb(Quality quality) {
