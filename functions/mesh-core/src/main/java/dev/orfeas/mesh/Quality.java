@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum Quality {
     DRAFT(96, 4_000, 512),
-    DEFAULT(160, 12_000, 1024),
+    DEFAULT(128, 12_000, 1024),
     HIGH(256, 40_000, 2048);
 
     private final int gridSize;
