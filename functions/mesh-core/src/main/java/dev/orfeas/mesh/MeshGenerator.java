@@ -79,7 +79,7 @@ public final class MeshGenerator implements AutoCloseable {
                 QuadricSimplifier.simplify(surface.mesh(), options.effectiveFaces()), surface.projection())));
         Mesh mesh = simplified.mesh();
         TexturedMesh textured = clock.run(Stage.TEXTURE, () -> TextureProjector.project(mesh,
-                simplified.projection(), field.grid(), decoded.image(), options.quality().textureSide()));
+                simplified.projection(), field.grid(), foreground, decoded.image(), options.quality().textureSide()));
         MeshExport export = clock.run(Stage.EXPORT,
                 () -> MeshExporters.forFormat(options.format()).export(textured, baseName));
         String meshId = MeshId.of(image, options, source.id());

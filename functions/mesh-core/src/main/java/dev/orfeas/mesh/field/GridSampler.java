@@ -7,7 +7,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Lays the surface grid over the object's bounding box: the longest side gets {@code gridSize} cells, plus a
- * one-cell empty frame. Each cell takes the silhouette by majority of 3×3 samples and the mean source colour.
+ * one-cell empty frame. Each cell takes the silhouette by majority of 3×3 samples and the mean colour of its
+ * samples on the object.
  */
 public final class GridSampler {
 
@@ -38,24 +39,32 @@ public final class GridSampler {
                 int i = cy * w + cx;
                 int votes = 0;
                 double sr = 0, sg = 0, sb = 0;
+                double ir = 0, ig = 0, ib = 0;
                 for (int sy = 0; sy < SAMPLES; sy++) {
                     for (int sx = 0; sx < SAMPLES; sx++) {
                         double px = originX + (cx + (sx + 0.5) / SAMPLES) * cellSize;
                         double py = originY + (cy + (sy + 0.5) / SAMPLES) * cellSize;
+                        int argb = source.getRGB(clamp((int) px, source.getWidth()), clamp((int) py, source.getHeight()));
+                        double red = ((argb >> 16) & 0xff) / 255.0;
+                        double green = ((argb >> 8) & 0xff) / 255.0;
+                        double blue = (argb & 0xff) / 255.0;
+                        sr += red;
+                        sg += green;
+                        sb += blue;
                         if (mask.get((int) (px / scale), (int) (py / scale))) {
                             votes++;
+                            ir += red;
+                            ig += green;
+                            ib += blue;
                         }
-                        int argb = source.getRGB(clamp((int) px, source.getWidth()), clamp((int) py, source.getHeight()));
-                        sr += ((argb >> 16) & 0xff) / 255.0;
-                        sg += ((argb >> 8) & 0xff) / 255.0;
-                        sb += (argb & 0xff) / 255.0;
                     }
                 }
                 int n = SAMPLES * SAMPLES;
                 inside[i] = 2 * votes > n;
-                r[i] = (float) (sr / n);
-                g[i] = (float) (sg / n);
-                b[i] = (float) (sb / n);
+                // A cell on the silhouette takes the object's colour, not the backdrop's.
+                r[i] = (float) (votes > 0 ? ir / votes : sr / n);
+                g[i] = (float) (votes > 0 ? ig / votes : sg / n);
+                b[i] = (float) (votes > 0 ? ib / votes : sb / n);
                 lum[i] = 0.2126f * r[i] + 0.7152f * g[i] + 0.0722f * b[i];
             }
         }

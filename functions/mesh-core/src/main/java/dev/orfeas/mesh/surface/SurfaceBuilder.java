@@ -41,13 +41,16 @@ public final class SurfaceBuilder {
             }
         }
         TriangleList triangles = new TriangleList(grid.insideCount() * 4 + 64);
+        int[] nextOnRim = new int[cw * ch];
+        Arrays.fill(nextOnRim, -1);
         for (int y = 0; y < grid.height(); y++) {
             for (int x = 0; x < grid.width(); x++) {
                 if (grid.isInside(x, y)) {
-                    addCell(grid, field, frontId, backId, triangles, x, y);
+                    addCell(grid, field, frontId, backId, nextOnRim, triangles, x, y);
                 }
             }
         }
+        RimSmoothing.apply(positions, frontId, backId, nextOnRim);
         return UnitBox.fit(new Surface(new Mesh(positions, triangles.toArray()),
                 new GridProjection(1, 0, 0, grid.width(), grid.height())));
     }
@@ -67,7 +70,7 @@ public final class SurfaceBuilder {
      * Corners counter-clockwise seen from the front (+z, y up): bottom-left (x, y+1), bottom-right (x+1, y+1),
      * top-right (x+1, y), top-left (x, y).
      */
-    private static void addCell(FieldGrid grid, HeightField field, int[] frontId, int[] backId,
+    private static void addCell(FieldGrid grid, HeightField field, int[] frontId, int[] backId, int[] nextOnRim,
                                 TriangleList out, int x, int y) {
         int cw = grid.cornersWide();
         int bl = (y + 1) * cw + x;
@@ -88,15 +91,16 @@ public final class SurfaceBuilder {
             out.add(backId[br], backId[tl], backId[tr]);
         }
         // Each cell edge facing an outside cell, walked with the inside on the left, gets a wall quad.
-        if (!grid.isInside(x, y + 1)) addWall(frontId, backId, out, bl, br);
-        if (!grid.isInside(x + 1, y)) addWall(frontId, backId, out, br, tr);
-        if (!grid.isInside(x, y - 1)) addWall(frontId, backId, out, tr, tl);
-        if (!grid.isInside(x - 1, y)) addWall(frontId, backId, out, tl, bl);
+        if (!grid.isInside(x, y + 1)) addWall(frontId, backId, nextOnRim, out, bl, br);
+        if (!grid.isInside(x + 1, y)) addWall(frontId, backId, nextOnRim, out, br, tr);
+        if (!grid.isInside(x, y - 1)) addWall(frontId, backId, nextOnRim, out, tr, tl);
+        if (!grid.isInside(x - 1, y)) addWall(frontId, backId, nextOnRim, out, tl, bl);
     }
 
-    private static void addWall(int[] frontId, int[] backId, TriangleList out, int from, int to) {
+    private static void addWall(int[] frontId, int[] backId, int[] nextOnRim, TriangleList out, int from, int to) {
         out.add(frontId[from], backId[from], backId[to]);
         out.add(frontId[from], backId[to], frontId[to]);
+        nextOnRim[from] = to;
     }
 
     /** Growable int triple list, so building 200k faces allocates a handful of arrays. */

@@ -1,6 +1,8 @@
 package dev.orfeas.mesh.texture;
 
 import dev.orfeas.mesh.field.FieldGrid;
+import dev.orfeas.mesh.foreground.Foreground;
+import dev.orfeas.mesh.foreground.ForegroundMode;
 import dev.orfeas.mesh.surface.GridProjection;
 import dev.orfeas.mesh.surface.Mesh;
 
@@ -24,9 +26,12 @@ public final class TextureProjector {
     private TextureProjector() {
     }
 
-    public static TexturedMesh project(Mesh mesh, GridProjection projection, FieldGrid grid, BufferedImage source,
-                                       int maxTextureSide) {
+    public static TexturedMesh project(Mesh mesh, GridProjection projection, FieldGrid grid, Foreground foreground,
+                                       BufferedImage source, int maxTextureSide) {
         BufferedImage texture = crop(source, grid, maxTextureSide);
+        if (foreground.mode() != ForegroundMode.RELIEF) {
+            TextureBleed.apply(texture, grid, foreground);
+        }
         int n = mesh.vertexCount();
         float[] uvs = new float[2 * n];
         byte[] colours = new byte[3 * n];

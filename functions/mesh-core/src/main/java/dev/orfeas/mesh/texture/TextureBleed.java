@@ -1,0 +1,74 @@
+package dev.orfeas.mesh.texture;
+
+import dev.orfeas.mesh.field.FieldGrid;
+import dev.orfeas.mesh.foreground.Foreground;
+import dev.orfeas.mesh.foreground.Mask;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Paints the texture off the object with the object's own edge colours. Rim vertices sit exactly on the silhouette,
+ * where pixels are a blend with the backdrop, so filtering (and PLY's per-vertex sampling) would otherwise draw a
+ * pale seam along the rim. Pixels well inside the silhouette keep their colour; every other pixel takes the colour
+ * of the nearest one of those (breadth-first from all of them at once).
+ */
+final class TextureBleed {
+
+    /** How far inside the silhouette (in working-mask pixels) a pixel must be to count as clean object colour. */
+    private static final double MARGIN = 1.5;
+
+    private TextureBleed() {
+    }
+
+    static void apply(BufferedImage texture, FieldGrid grid, Foreground foreground) {
+        int tw = texture.getWidth();
+        int th = texture.getHeight();
+        int[] pixels = texture.getRGB(0, 0, tw, th, null, 0, tw);
+        int[] queue = new int[tw * th];
+        boolean[] done = new boolean[tw * th];
+        int tail = 0;
+        double sourcePerPixelX = grid.width() * grid.cellSize() / tw;
+        double sourcePerPixelY = grid.height() * grid.cellSize() / th;
+        Mask mask = foreground.mask();
+        double scale = foreground.scale();
+        for (int py = 0; py < th; py++) {
+            double my = (grid.originY() + (py + 0.5) * sourcePerPixelY) / scale;
+            for (int px = 0; px < tw; px++) {
+                double mx = (grid.originX() + (px + 0.5) * sourcePerPixelX) / scale;
+                if (deepInside(mask, mx, my)) {
+                    int i = py * tw + px;
+                    done[i] = true;
+                    queue[tail++] = i;
+                }
+            }
+        }
+        if (tail == 0) {
+            return;
+        }
+        for (int head = 0; head < tail; head++) {
+            int i = queue[head];
+            int x = i % tw;
+            int y = i / tw;
+            if (x > 0) tail = spread(pixels, done, queue, tail, i, i - 1);
+            if (x < tw - 1) tail = spread(pixels, done, queue, tail, i, i + 1);
+            if (y > 0) tail = spread(pixels, done, queue, tail, i, i - tw);
+            if (y < th - 1) tail = spread(pixels, done, queue, tail, i, i + tw);
+        }
+        texture.setRGB(0, 0, tw, th, pixels, 0, tw);
+    }
+
+    private static int spread(int[] pixels, boolean[] done, int[] queue, int tail, int from, int to) {
+        if (!done[to]) {
+            done[to] = true;
+            pixels[to] = pixels[from];
+            queue[tail++] = to;
+        }
+        return tail;
+    }
+
+    private static boolean deepInside(Mask mask, double x, double y) {
+        return mask.get((int) x, (int) y)
+                && mask.get((int) (x - MARGIN), (int) y) && mask.get((int) (x + MARGIN), (int) y)
+                && mask.get((int) x, (int) (y - MARGIN)) && mask.get((int) x, (int) (y + MARGIN));
+    }
+}
