@@ -6,6 +6,8 @@ package dev.orfeas.mesh.simplify;
  */
 final class CollapseGuard {
 
+    private static final int S = WorkingMesh.STRIDE;
+
     /** A moved face whose unit normal turns so that old·new falls below this (0.2) is a flip; squared here. */
     private static final double MIN_NORMAL_DOT_SQUARED = 0.2 * 0.2;
     /**
@@ -76,7 +78,7 @@ final class CollapseGuard {
 
     /** Every face of v that survives keeps its orientation and a sane shape once v moves to (x, y, z). */
     private boolean geometryKept(int v, double x, double y, double z) {
-        double[] p = m.pos;
+        double[] p = m.vd;
         int[] t = m.tri;
         for (int i = 0, n = m.faceCount(v); i < n; i++) {
             int f = m.face(v, i);
@@ -87,11 +89,11 @@ final class CollapseGuard {
             int k = t[o] == v ? 0 : t[o + 1] == v ? 1 : 2;
             int b = t[o + (k + 1) % 3];
             int c = t[o + (k + 2) % 3];
-            double bx = p[3 * b], by = p[3 * b + 1], bz = p[3 * b + 2];
-            double cx = p[3 * c], cy = p[3 * c + 1], cz = p[3 * c + 2];
+            double bx = p[S * b], by = p[S * b + 1], bz = p[S * b + 2];
+            double cx = p[S * c], cy = p[S * c + 1], cz = p[S * c + 2];
             double ex = cx - bx, ey = cy - by, ez = cz - bz;
             double e2 = ex * ex + ey * ey + ez * ez;
-            double ox = bx - p[3 * v], oy = by - p[3 * v + 1], oz = bz - p[3 * v + 2];
+            double ox = bx - p[S * v], oy = by - p[S * v + 1], oz = bz - p[S * v + 2];
             double nx = x - bx, ny = y - by, nz = z - bz;
             // old normal (b − v) × (c − b), new normal (c − b) × (q − b): both the normal of winding v|q, b, c
             double onx = oy * ez - oz * ey, ony = oz * ex - ox * ez, onz = ox * ey - oy * ex;
@@ -105,7 +107,7 @@ final class CollapseGuard {
             double fx = cx - x, fy = cy - y, fz = cz - z;
             double newSum = nx * nx + ny * ny + nz * nz + e2 + fx * fx + fy * fy + fz * fz;
             if (12 * new2 < MIN_QUALITY_SQUARED * newSum * newSum) {
-                double gx = cx - p[3 * v], gy = cy - p[3 * v + 1], gz = cz - p[3 * v + 2];
+                double gx = cx - p[S * v], gy = cy - p[S * v + 1], gz = cz - p[S * v + 2];
                 double oldSum = ox * ox + oy * oy + oz * oz + e2 + gx * gx + gy * gy + gz * gz;
                 if (new2 * oldSum * oldSum < old2 * newSum * newSum) {
                     return false;

@@ -28,9 +28,9 @@ final class MeshCompaction {
         for (int v = 0; v < remap.length; v++) {
             int r = remap[v];
             if (r >= 0) {
-                positions[3 * r] = (float) m.pos[3 * v];
-                positions[3 * r + 1] = (float) m.pos[3 * v + 1];
-                positions[3 * r + 2] = (float) m.pos[3 * v + 2];
+                positions[3 * r] = (float) m.vd[WorkingMesh.STRIDE * v];
+                positions[3 * r + 1] = (float) m.vd[WorkingMesh.STRIDE * v + 1];
+                positions[3 * r + 2] = (float) m.vd[WorkingMesh.STRIDE * v + 2];
             }
         }
         int[] triangles = new int[3 * m.liveFaces()];

@@ -8,6 +8,8 @@ package dev.orfeas.mesh.simplify;
  */
 final class QuadricSetup {
 
+    private static final int S = WorkingMesh.STRIDE;
+
     /** Edges whose face normals agree less than this (about 50°) count as sharp. */
     private static final double SHARP_DOT = 0.64;
     /** Weight of a feature constraint relative to a face plane of similar size. */
@@ -34,12 +36,12 @@ final class QuadricSetup {
     }
 
     private void addFacePlanes() {
-        double[] p = m.pos;
+        double[] p = m.vd;
         int[] t = m.tri;
         for (int f = 0, faces = t.length / 3; f < faces; f++) {
             int a = t[3 * f], b = t[3 * f + 1], c = t[3 * f + 2];
-            double ux = p[3 * b] - p[3 * a], uy = p[3 * b + 1] - p[3 * a + 1], uz = p[3 * b + 2] - p[3 * a + 2];
-            double vx = p[3 * c] - p[3 * a], vy = p[3 * c + 1] - p[3 * a + 1], vz = p[3 * c + 2] - p[3 * a + 2];
+            double ux = p[S * b] - p[S * a], uy = p[S * b + 1] - p[S * a + 1], uz = p[S * b + 2] - p[S * a + 2];
+            double vx = p[S * c] - p[S * a], vy = p[S * c + 1] - p[S * a + 1], vz = p[S * c + 2] - p[S * a + 2];
             double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
             double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
             if (len == 0) {
@@ -53,7 +55,7 @@ final class QuadricSetup {
             normals[3 * f + 2] = nz;
             double area = 0.5 * len;
             totalArea += area;
-            double d = -(nx * p[3 * a] + ny * p[3 * a + 1] + nz * p[3 * a + 2]);
+            double d = -(nx * p[S * a] + ny * p[S * a + 1] + nz * p[S * a + 2]);
             quadrics.addPlane(a, nx, ny, nz, d, area);
             quadrics.addPlane(b, nx, ny, nz, d, area);
             quadrics.addPlane(c, nx, ny, nz, d, area);
@@ -99,8 +101,8 @@ final class QuadricSetup {
 
     /** Adds the plane through edge (a, b) perpendicular to face f to both ends. */
     private void constrain(int f, int a, int b) {
-        double[] p = m.pos;
-        double ex = p[3 * b] - p[3 * a], ey = p[3 * b + 1] - p[3 * a + 1], ez = p[3 * b + 2] - p[3 * a + 2];
+        double[] p = m.vd;
+        double ex = p[S * b] - p[S * a], ey = p[S * b + 1] - p[S * a + 1], ez = p[S * b + 2] - p[S * a + 2];
         double fx = normals[3 * f], fy = normals[3 * f + 1], fz = normals[3 * f + 2];
         double nx = ey * fz - ez * fy, ny = ez * fx - ex * fz, nz = ex * fy - ey * fx;
         double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
@@ -110,7 +112,7 @@ final class QuadricSetup {
         nx /= len;
         ny /= len;
         nz /= len;
-        double d = -(nx * p[3 * a] + ny * p[3 * a + 1] + nz * p[3 * a + 2]);
+        double d = -(nx * p[S * a] + ny * p[S * a + 1] + nz * p[S * a + 2]);
         double w = FEATURE_WEIGHT * (ex * ex + ey * ey + ez * ez);
         quadrics.addPlane(a, nx, ny, nz, d, w);
         quadrics.addPlane(b, nx, ny, nz, d, w);

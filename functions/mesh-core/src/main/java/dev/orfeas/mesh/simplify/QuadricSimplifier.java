@@ -15,6 +15,8 @@ import java.util.Objects;
  */
 public final class QuadricSimplifier {
 
+    private static final int S = WorkingMesh.STRIDE;
+
     /** Added error per squared edge length (times the mean face area): among equal errors, short edges go first. */
     private static final double LENGTH_WEIGHT = 1e-3;
 
@@ -32,7 +34,7 @@ public final class QuadricSimplifier {
 
     private QuadricSimplifier(Mesh input) {
         mesh = new WorkingMesh(input);
-        quadrics = new Quadrics(mesh.vertexCount());
+        quadrics = new Quadrics(mesh);
         lengthWeight = LENGTH_WEIGHT * QuadricSetup.build(mesh, quadrics);
         guard = new CollapseGuard(mesh);
         heap = new EdgeHeap(input.triangles().length / 2 + 16);
@@ -82,7 +84,7 @@ public final class QuadricSimplifier {
                     || mesh.faceCount(a) == 0 || mesh.faceCount(b) == 0) {
                 continue;
             }
-            quadrics.place(a, b, mesh.pos, point);
+            quadrics.place(a, b, point);
             double x = point[0], y = point[1], z = point[2];
             if (!guard.allows(a, b, x, y, z)) {
                 refused[a] = true;
@@ -122,9 +124,9 @@ public final class QuadricSimplifier {
     }
 
     private double cost(int a, int b) {
-        double[] p = mesh.pos;
-        double error = quadrics.place(a, b, p, point);
-        double dx = p[3 * b] - p[3 * a], dy = p[3 * b + 1] - p[3 * a + 1], dz = p[3 * b + 2] - p[3 * a + 2];
+        double[] p = mesh.vd;
+        double error = quadrics.place(a, b, point);
+        double dx = p[S * b] - p[S * a], dy = p[S * b + 1] - p[S * a + 1], dz = p[S * b + 2] - p[S * a + 2];
         return error + lengthWeight * (dx * dx + dy * dy + dz * dz);
     }
 }

@@ -2,7 +2,8 @@ package dev.orfeas.mesh.simplify;
 
 /**
  * Garland–Heckbert error quadrics, ten doubles per vertex (the upper triangle of a symmetric 4×4 matrix:
- * a², ab, ac, ad, b², bc, bd, c², cd, d²), and the placement that minimises the error of a merged pair.
+ * a², ab, ac, ad, b², bc, bd, c², cd, d²), kept right after the vertex's position in {@link WorkingMesh#vd}, and
+ * the placement that minimises the error of a merged pair.
  */
 final class Quadrics {
 
@@ -11,15 +12,18 @@ final class Quadrics {
     /** An optimum further than this many edge lengths from the edge's midpoint is treated as ill-conditioned. */
     private static final double MAX_REACH = 1.0;
 
+    private static final int S = WorkingMesh.STRIDE;
+    private static final int Q = WorkingMesh.QUADRIC;
+
     private final double[] q;
 
-    Quadrics(int vertexCount) {
-        q = new double[10 * vertexCount];
+    Quadrics(WorkingMesh mesh) {
+        q = mesh.vd;
     }
 
     /** Adds w·(n·p + d)² for the plane n·p + d = 0 to vertex v's quadric. */
     void addPlane(int v, double nx, double ny, double nz, double d, double w) {
-        int o = 10 * v;
+        int o = S * v + Q;
         q[o] += w * nx * nx;
         q[o + 1] += w * nx * ny;
         q[o + 2] += w * nx * nz;
@@ -34,8 +38,8 @@ final class Quadrics {
 
     /** Vertex a takes on b's error as well (b is being merged into a). */
     void merge(int a, int b) {
-        int oa = 10 * a;
-        int ob = 10 * b;
+        int oa = S * a + Q;
+        int ob = S * b + Q;
         for (int i = 0; i < 10; i++) {
             q[oa + i] += q[ob + i];
         }
@@ -45,20 +49,19 @@ final class Quadrics {
      * Finds where the merged vertex of edge (u, v) should go: the quadric optimum when the system is
      * well-conditioned and the optimum lies near the edge, else the best of midpoint and the two endpoints.
      *
-     * @param pos positions, three per vertex
      * @param out receives x, y, z
      * @return the quadric error at that point
      */
-    double place(int u, int v, double[] pos, double[] out) {
-        int ou = 10 * u;
-        int ov = 10 * v;
+    double place(int u, int v, double[] out) {
+        int ou = S * u + Q;
+        int ov = S * v + Q;
         double[] m = q;
         double a00 = m[ou] + m[ov], a01 = m[ou + 1] + m[ov + 1], a02 = m[ou + 2] + m[ov + 2];
         double b0 = m[ou + 3] + m[ov + 3], a11 = m[ou + 4] + m[ov + 4], a12 = m[ou + 5] + m[ov + 5];
         double b1 = m[ou + 6] + m[ov + 6], a22 = m[ou + 7] + m[ov + 7], b2 = m[ou + 8] + m[ov + 8];
         double c = m[ou + 9] + m[ov + 9];
-        double ux = pos[3 * u], uy = pos[3 * u + 1], uz = pos[3 * u + 2];
-        double vx = pos[3 * v], vy = pos[3 * v + 1], vz = pos[3 * v + 2];
+        double ux = m[S * u], uy = m[S * u + 1], uz = m[S * u + 2];
+        double vx = m[S * v], vy = m[S * v + 1], vz = m[S * v + 2];
         double mx = 0.5 * (ux + vx), my = 0.5 * (uy + vy), mz = 0.5 * (uz + vz);
         // Cramer's rule for A p = −b, accepted when A is well-conditioned and p lies near the edge
         double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;

@@ -5,12 +5,19 @@ import dev.orfeas.mesh.surface.Mesh;
 import java.util.Arrays;
 
 /**
- * The mutable mesh being simplified: double positions, triangles with alive flags, and for every vertex the list
- * of its live faces (growable int arrays, no boxing). Collapses merge one vertex into another in place.
+ * The mutable mesh being simplified: per-vertex doubles (position, then the error quadric), triangles with alive
+ * flags, and for every vertex the list of its live faces (growable int arrays, no boxing). Collapses merge one
+ * vertex into another in place.
  */
 final class WorkingMesh {
 
-    final double[] pos;
+    /** Doubles per vertex in {@link #vd}: x, y, z, then the ten quadric terms; together so one fetch serves both. */
+    static final int STRIDE = 13;
+    /** Offset of the quadric within a vertex's doubles. */
+    static final int QUADRIC = 3;
+
+    /** Vertex data, {@link #STRIDE} doubles per vertex. */
+    final double[] vd;
     final int[] tri;
     final boolean[] faceAlive;
     private final int[][] faces;
@@ -19,12 +26,14 @@ final class WorkingMesh {
 
     WorkingMesh(Mesh mesh) {
         float[] p = mesh.positions();
-        pos = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            pos[i] = p[i];
+        int vertices = mesh.vertexCount();
+        vd = new double[STRIDE * vertices];
+        for (int v = 0; v < vertices; v++) {
+            vd[STRIDE * v] = p[3 * v];
+            vd[STRIDE * v + 1] = p[3 * v + 1];
+            vd[STRIDE * v + 2] = p[3 * v + 2];
         }
         tri = mesh.triangles().clone();
-        int vertices = mesh.vertexCount();
         int faceTotal = mesh.faceCount();
         faceAlive = new boolean[faceTotal];
         Arrays.fill(faceAlive, true);
@@ -104,9 +113,9 @@ final class WorkingMesh {
         }
         faceCount[b] = 0;
         faces[b] = null;
-        pos[3 * a] = x;
-        pos[3 * a + 1] = y;
-        pos[3 * a + 2] = z;
+        vd[STRIDE * a] = x;
+        vd[STRIDE * a + 1] = y;
+        vd[STRIDE * a + 2] = z;
     }
 
     private void kill(int f) {

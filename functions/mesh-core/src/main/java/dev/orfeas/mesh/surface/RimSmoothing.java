@@ -3,13 +3,15 @@ package dev.orfeas.mesh.surface;
 /**
  * Rounds off the pixel staircase of the silhouette: a few passes of Laplacian smoothing of the rim corners' x, y
  * along the rim loop (each corner moves toward the midpoint of its rim neighbours), applied to the front and back
- * vertex of a corner alike so the wall stays vertical. Moves are under half a cell, so no face flips; topology is
- * untouched.
+ * vertex of a corner alike so the wall stays vertical. Moves are capped well under half a cell, so no face flips
+ * and thin strokes keep their width; topology is untouched.
  */
 final class RimSmoothing {
 
     private static final int PASSES = 3;
     private static final float WEIGHT = 0.5f;
+    /** No corner moves further than this (cells) from its grid position: a one-cell stroke keeps its width. */
+    private static final float MAX_MOVE = 0.3f;
 
     private RimSmoothing() {
     }
@@ -55,9 +57,15 @@ final class RimSmoothing {
         }
         for (int c = 0; c < n; c++) {
             if (nextOnRim[c] >= 0) {
+                float ox = positions[3 * frontId[c]];
+                float oy = positions[3 * frontId[c] + 1];
+                float dx = x[c] - ox;
+                float dy = y[c] - oy;
+                float length = (float) Math.sqrt(dx * dx + dy * dy);
+                float keep = length > MAX_MOVE ? MAX_MOVE / length : 1f;
                 for (int vertex : new int[] {frontId[c], backId[c]}) {
-                    positions[3 * vertex] = x[c];
-                    positions[3 * vertex + 1] = y[c];
+                    positions[3 * vertex] = ox + dx * keep;
+                    positions[3 * vertex + 1] = oy + dy * keep;
                 }
             }
         }
