@@ -30,6 +30,7 @@ public class Engine implements SmartLifecycle {
     private final AtomicReference<State> state = new AtomicReference<>(State.LOADING);
     private volatile MeshGenerator generator;
     private volatile Thread loader;
+    private int starts; // guarded by this: a loader from before a stop/start cycle must not install its engine
     private volatile double loadSeconds = Double.NaN;
     private volatile double warmUpSeconds = Double.NaN;
 
@@ -70,12 +71,15 @@ public class Engine implements SmartLifecycle {
         return g;
     }
 
+    /** Also after {@link #stop()} (a paused test context is started again): loads a fresh engine. */
     @Override
-    public void start() {
-        loader = Thread.ofPlatform().name("engine-loader").daemon().start(this::load);
+    public synchronized void start() {
+        state.set(State.LOADING);
+        int epoch = ++starts;
+        loader = Thread.ofPlatform().name("engine-loader").daemon().start(() -> load(epoch));
     }
 
-    private void load() {
+    private void load(int epoch) {
         try {
             long start = System.nanoTime();
             MeshGenerator g = new MeshGenerator(properties.settings());
@@ -88,9 +92,13 @@ public class Engine implements SmartLifecycle {
                 warmUpSeconds = (System.nanoTime() - warm) / 1e9;
                 log.info("engine warmed up in {} s", String.format("%.2f", warmUpSeconds));
             }
-            generator = g;
-            if (!state.compareAndSet(State.LOADING, State.READY)) {
-                g.close();
+            synchronized (this) {
+                if (state.get() == State.LOADING && epoch == starts) {
+                    generator = g;
+                    state.set(State.READY);
+                } else {
+                    g.close(); // stopped while loading
+                }
             }
         } catch (RuntimeException | LinkageError e) {
             state.set(State.FAILED);
@@ -100,7 +108,7 @@ public class Engine implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         // in-flight generations finish before this phase (web server graceful shutdown runs first)
         state.set(State.CLOSED);
         MeshGenerator g = generator;

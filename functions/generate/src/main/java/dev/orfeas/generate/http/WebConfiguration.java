@@ -58,7 +58,6 @@ class WebConfiguration {
     FilterRegistrationBean<Draining> drainingFilter(Draining draining) {
         var registration = new FilterRegistrationBean<>(draining);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        registration.addUrlPatterns("/generate", "/generate/*", "/meshes", "/meshes/*");
         return registration;
     }
 

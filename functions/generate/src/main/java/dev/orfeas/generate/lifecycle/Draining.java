@@ -44,6 +44,13 @@ public class Draining extends OncePerRequestFilter implements ApplicationListene
         }
     }
 
+    /** Health keeps answering (readiness reports DOWN) so the platform sees the state. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/health") || path.startsWith("/actuator/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
