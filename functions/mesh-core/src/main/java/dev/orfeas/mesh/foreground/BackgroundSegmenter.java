@@ -14,7 +14,11 @@ final class BackgroundSegmenter {
     private BackgroundSegmenter() {
     }
 
-    static Mask segment(WorkingImage img) {
+    /** The object mask and the backdrop colours it was cut from. */
+    record Segmentation(Mask mask, BorderPalette palette) {
+    }
+
+    static Segmentation segment(WorkingImage img) {
         BorderPalette palette = BorderPalette.estimate(img);
         if (palette.colours.isEmpty() || palette.coverage < MIN_BORDER_COVERAGE) {
             return null;
@@ -39,7 +43,7 @@ final class BackgroundSegmenter {
             foreground.cells()[i] = in;
             count += in ? 1 : 0;
         }
-        return count > MAX_FOREGROUND_SHARE * n ? null : foreground;
+        return count > MAX_FOREGROUND_SHARE * n ? null : new Segmentation(foreground, palette);
     }
 
     private static boolean[] floodFromBorder(boolean[] passable, int w, int h) {

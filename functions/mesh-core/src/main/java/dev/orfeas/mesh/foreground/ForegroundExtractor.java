@@ -22,25 +22,34 @@ public final class ForegroundExtractor {
         }
         Mask raw = decoded.hasAlpha() ? AlphaSilhouette.extract(img) : null;
         ForegroundMode mode = ForegroundMode.ALPHA;
+        BackgroundSegmenter.Segmentation segmentation = null;
         if (raw == null) {
             if (isUniform(img)) {
                 throw new ImageRejectedException.NoForeground("image is a single uniform colour: nothing to model");
             }
-            raw = BackgroundSegmenter.segment(img);
+            segmentation = BackgroundSegmenter.segment(img);
+            if (segmentation == null) {
+                return relief(img);
+            }
+            raw = segmentation.mask();
             mode = ForegroundMode.SEGMENTED;
         }
-        if (raw == null) {
-            Mask all = new Mask(img.width, img.height);
-            java.util.Arrays.fill(all.cells(), true);
-            return new Foreground(all, img.scale, ForegroundMode.RELIEF);
-        }
         Mask mask = MaskCleanup.clean(raw);
+        if (segmentation != null && !SegmentationCheck.looksLikeAnObject(img, mask, segmentation.palette())) {
+            return relief(img);
+        }
         int largest = Components.label(mask).largestArea();
         if (largest < Math.max(16, MIN_OBJECT_SHARE * img.size())) {
             throw new ImageRejectedException.NoForeground(
                     "the object is only a speck (" + largest + " of " + img.size() + " working pixels): nothing to model");
         }
         return new Foreground(mask, img.scale, mode);
+    }
+
+    private static Foreground relief(WorkingImage img) {
+        Mask all = new Mask(img.width, img.height);
+        java.util.Arrays.fill(all.cells(), true);
+        return new Foreground(all, img.scale, ForegroundMode.RELIEF);
     }
 
     private static boolean isUniform(WorkingImage img) {

@@ -3,33 +3,37 @@ package dev.orfeas.mesh.simplify;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap of edge-collapse candidates. The heap itself is one {@code long[]} of keys (cost as float bits
- * above, entry id below), so sifting touches a single compact array; endpoints and version stamps live in a side
+ * An 8-ary min-heap of edge-collapse candidates. The heap itself is one {@code long[]} of keys (cost as float bits
+ * above, entry id below), so sifting touches a single compact array; endpoints and their versions live in a side
  * pool whose ids are recycled. Stale entries are skipped by the caller when popped (lazy invalidation). Equal costs
  * order by entry id, so the order never depends on anything but the input.
  */
 final class EdgeHeap {
 
+    /** Ints per pool entry: endpoints u, v and their versions when queued; one 16-byte block, one cache line. */
+    private static final int ENTRY = 4;
+    /** Children per node: eight 8-byte keys fill a cache line, so a pop walks fewer, fuller lines. */
+    private static final int SHIFT = 3;
+    private static final int ARITY = 1 << SHIFT;
+
+    private final int[] version;
     private long[] keys;
     private int size;
-    private int[] endU;
-    private int[] endV;
-    private long[] stamps;
+    private int[] pool;
     private int[] free;
     private int freeCount;
     private int poolUsed;
 
-    /** Endpoints and stamp of the entry last returned by {@link #pop()}. */
+    /** Endpoints of the entry last returned by {@link #pop()}. */
     int poppedU;
     int poppedV;
-    long poppedStamp;
 
-    EdgeHeap(int capacity) {
+    /** @param version per-vertex versions, bumped whenever a vertex changes; entries queued before are stale */
+    EdgeHeap(int capacity, int[] version) {
         int c = Math.max(16, capacity);
+        this.version = version;
         keys = new long[c];
-        endU = new int[c];
-        endV = new int[c];
-        stamps = new long[c];
+        pool = new int[ENTRY * c];
         free = new int[c];
     }
 
@@ -41,15 +45,24 @@ final class EdgeHeap {
         return size;
     }
 
-    /** Drops every entry whose stamp no longer matches its endpoints' versions, then restores heap order. */
-    void dropStale(int[] version) {
+    /**
+     * Drops every stale entry, then restores heap order. Freed ids are recycled lowest first, whatever the heap's
+     * layout, so the shape of the heap never affects which id (and so which tie-break) a later entry gets.
+     */
+    void dropStale() {
+        boolean[] stale = new boolean[poolUsed];
         int kept = 0;
         for (int i = 0; i < size; i++) {
             long k = keys[i];
             int id = (int) k;
-            if (stamps[id] == stampOf(version[endU[id]], version[endV[id]])) {
+            if (isCurrent(id)) {
                 keys[kept++] = k;
             } else {
+                stale[id] = true;
+            }
+        }
+        for (int id = poolUsed - 1; id >= 0; id--) {
+            if (stale[id]) {
                 free[freeCount++] = id;
             }
         }
@@ -57,16 +70,20 @@ final class EdgeHeap {
         heapify();
     }
 
-    static long stampOf(int versionU, int versionV) {
-        return ((long) versionU << 32) | (versionV & 0xffffffffL);
+    private boolean isCurrent(int id) {
+        int o = ENTRY * id;
+        int[] p = pool;
+        return p[o + 2] == version[p[o]] && p[o + 3] == version[p[o + 1]];
     }
 
     /** Appends without restoring heap order; call {@link #heapify()} once after a batch of these. */
-    void append(double cost, int u, int v, long stamp) {
+    void append(double cost, int u, int v) {
         int id = freeCount > 0 ? free[--freeCount] : newId();
-        endU[id] = u;
-        endV[id] = v;
-        stamps[id] = stamp;
+        int o = ENTRY * id;
+        pool[o] = u;
+        pool[o + 1] = v;
+        pool[o + 2] = version[u];
+        pool[o + 3] = version[v];
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, 2 * size);
         }
@@ -74,27 +91,28 @@ final class EdgeHeap {
     }
 
     void heapify() {
-        for (int i = (size - 2) >> 2; i >= 0; i--) {
+        for (int i = (size - 2) >> SHIFT; i >= 0; i--) {
             siftDown(i, keys[i]);
         }
     }
 
-    void push(double cost, int u, int v, long stamp) {
-        append(cost, u, v, stamp);
+    void push(double cost, int u, int v) {
+        append(cost, u, v);
         siftUp(size - 1);
     }
 
-    /** Removes the cheapest entry, exposing it through the popped fields. */
-    void pop() {
+    /** Removes the cheapest entry, exposing its endpoints through the popped fields; false if it was stale. */
+    boolean pop() {
         int id = (int) keys[0];
-        poppedU = endU[id];
-        poppedV = endV[id];
-        poppedStamp = stamps[id];
+        boolean current = isCurrent(id);
+        poppedU = pool[ENTRY * id];
+        poppedV = pool[ENTRY * id + 1];
         free[freeCount++] = id;
         size--;
         if (size > 0) {
             siftDown(0, keys[size]);
         }
+        return current;
     }
 
     private static long key(double cost, int id) {
@@ -103,11 +121,9 @@ final class EdgeHeap {
     }
 
     private int newId() {
-        if (poolUsed == endU.length) {
+        if (poolUsed == free.length) {
             int c = 2 * poolUsed;
-            endU = Arrays.copyOf(endU, c);
-            endV = Arrays.copyOf(endV, c);
-            stamps = Arrays.copyOf(stamps, c);
+            pool = Arrays.copyOf(pool, ENTRY * c);
             free = Arrays.copyOf(free, c);
         }
         return poolUsed++;
@@ -116,7 +132,7 @@ final class EdgeHeap {
     private void siftUp(int i) {
         long k = keys[i];
         while (i > 0) {
-            int parent = (i - 1) >> 2;
+            int parent = (i - 1) >> SHIFT;
             long pk = keys[parent];
             if (pk <= k) {
                 break;
@@ -131,13 +147,13 @@ final class EdgeHeap {
         long[] h = keys;
         int n = size;
         while (true) {
-            int first = 4 * i + 1;
+            int first = (i << SHIFT) + 1;
             if (first >= n) {
                 break;
             }
             int best = first;
             long bk = h[first];
-            int last = Math.min(first + 4, n);
+            int last = Math.min(first + ARITY, n);
             for (int c = first + 1; c < last; c++) {
                 if (h[c] < bk) {
                     bk = h[c];

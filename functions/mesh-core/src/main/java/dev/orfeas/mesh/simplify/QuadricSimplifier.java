@@ -37,8 +37,8 @@ public final class QuadricSimplifier {
         quadrics = new Quadrics(mesh);
         lengthWeight = LENGTH_WEIGHT * QuadricSetup.build(mesh, quadrics);
         guard = new CollapseGuard(mesh);
-        heap = new EdgeHeap(input.triangles().length / 2 + 16);
         version = new int[mesh.vertexCount()];
+        heap = new EdgeHeap(input.triangles().length / 2 + 16, version);
         refused = new boolean[mesh.vertexCount()];
     }
 
@@ -65,7 +65,7 @@ public final class QuadricSimplifier {
                 int a = t[3 * f + k];
                 int b = t[3 * f + (k + 1) % 3];
                 if (a < b) {
-                    heap.append(cost(a, b), a, b, EdgeHeap.stampOf(version[a], version[b]));
+                    heap.append(cost(a, b), a, b);
                 }
             }
         }
@@ -75,13 +75,12 @@ public final class QuadricSimplifier {
     private void collapseDownTo(int targetFaces) {
         while (mesh.liveFaces() > targetFaces && !heap.isEmpty()) {
             if (heap.size() > STALE_SWEEP_FACTOR * mesh.liveFaces()) {
-                heap.dropStale(version);
+                heap.dropStale();
             }
-            heap.pop();
+            boolean current = heap.pop();
             int a = heap.poppedU;
             int b = heap.poppedV;
-            if (heap.poppedStamp != EdgeHeap.stampOf(version[a], version[b])
-                    || mesh.faceCount(a) == 0 || mesh.faceCount(b) == 0) {
+            if (!current || mesh.faceCount(a) == 0 || mesh.faceCount(b) == 0) {
                 continue;
             }
             quadrics.place(a, b, point);
@@ -120,7 +119,7 @@ public final class QuadricSimplifier {
     private void push(int u, int v) {
         int a = Math.min(u, v);
         int b = Math.max(u, v);
-        heap.push(cost(a, b), a, b, EdgeHeap.stampOf(version[a], version[b]));
+        heap.push(cost(a, b), a, b);
     }
 
     private double cost(int a, int b) {

@@ -20,8 +20,14 @@ final class WorkingMesh {
     final double[] vd;
     final int[] tri;
     final boolean[] faceAlive;
-    private final int[][] faces;
-    private final int[] faceCount;
+    /**
+     * Every vertex's live faces in one arena, so a fan and its count share cache lines: the block at
+     * {@code fanStart[v]} holds the count, the capacity, then the faces. A fan that outgrows its block moves to a
+     * bigger one at the end.
+     */
+    private int[] fans;
+    private final int[] fanStart;
+    private int fansUsed;
     private int liveFaces;
 
     WorkingMesh(Mesh mesh) {
@@ -38,25 +44,31 @@ final class WorkingMesh {
         faceAlive = new boolean[faceTotal];
         Arrays.fill(faceAlive, true);
         liveFaces = faceTotal;
-        faceCount = new int[vertices];
+        int[] valence = new int[vertices];
         for (int v : tri) {
-            faceCount[v]++;
+            valence[v]++;
         }
-        faces = new int[vertices][];
+        fanStart = new int[vertices];
+        int used = 0;
         for (int v = 0; v < vertices; v++) {
-            faces[v] = new int[faceCount[v] + 2];
+            fanStart[v] = used;
+            used += 2 + valence[v] + 2;
         }
-        Arrays.fill(faceCount, 0);
+        fans = new int[used + used / 4 + 16];
+        fansUsed = used;
+        for (int v = 0; v < vertices; v++) {
+            fans[fanStart[v] + 1] = valence[v] + 2;
+        }
         for (int f = 0; f < faceTotal; f++) {
             for (int k = 0; k < 3; k++) {
-                int v = tri[3 * f + k];
-                faces[v][faceCount[v]++] = f;
+                int s = fanStart[tri[3 * f + k]];
+                fans[s + 2 + fans[s]++] = f;
             }
         }
     }
 
     int vertexCount() {
-        return faceCount.length;
+        return fanStart.length;
     }
 
     int liveFaces() {
@@ -64,11 +76,11 @@ final class WorkingMesh {
     }
 
     int faceCount(int v) {
-        return faceCount[v];
+        return fans[fanStart[v]];
     }
 
     int face(int v, int i) {
-        return faces[v][i];
+        return fans[fanStart[v] + 2 + i];
     }
 
     /** The vertex after v in face f's counter-clockwise order; over v's fan each neighbour comes up once. */
@@ -99,10 +111,10 @@ final class WorkingMesh {
     void collapse(int a, int b, double x, double y, double z, int f0, int f1) {
         kill(f0);
         kill(f1);
-        int[] fb = faces[b];
-        int nb = faceCount[b];
+        int sb = fanStart[b];
+        int nb = fans[sb];
         for (int i = 0; i < nb; i++) {
-            int f = fb[i];
+            int f = fans[sb + 2 + i];
             int o = 3 * f;
             for (int k = 0; k < 3; k++) {
                 if (tri[o + k] == b) {
@@ -111,8 +123,7 @@ final class WorkingMesh {
             }
             add(a, f);
         }
-        faceCount[b] = 0;
-        faces[b] = null;
+        fans[fanStart[b]] = 0;
         vd[STRIDE * a] = x;
         vd[STRIDE * a + 1] = y;
         vd[STRIDE * a + 2] = z;
@@ -127,26 +138,43 @@ final class WorkingMesh {
         }
     }
 
+    /** Removes f from v's fan, keeping the order of the rest (the order decides which edges queue first). */
     private void remove(int v, int f) {
-        int[] list = faces[v];
-        int n = faceCount[v];
-        for (int i = 0; i < n; i++) {
-            if (list[i] == f) {
-                System.arraycopy(list, i + 1, list, i, n - i - 1);
-                faceCount[v] = n - 1;
-                return;
-            }
+        int[] list = fans;
+        int s = fanStart[v] + 2;
+        int end = s + list[s - 2];
+        int i = s;
+        while (list[i] != f) {
+            i++;
         }
+        for (; i < end - 1; i++) {
+            list[i] = list[i + 1];
+        }
+        list[s - 2]--;
     }
 
     private void add(int v, int f) {
-        int[] list = faces[v];
-        int n = faceCount[v];
-        if (n == list.length) {
-            list = Arrays.copyOf(list, 2 * n + 4);
-            faces[v] = list;
+        int s = fanStart[v];
+        int n = fans[s];
+        if (n == fans[s + 1]) {
+            s = grow(v, 2 * n + 4);
         }
-        list[n] = f;
-        faceCount[v] = n + 1;
+        fans[s + 2 + n] = f;
+        fans[s] = n + 1;
+    }
+
+    /** Moves v's fan to a new block at the end of the arena with room for {@code capacity} faces. */
+    private int grow(int v, int capacity) {
+        int old = fanStart[v];
+        int n = fans[old];
+        if (fansUsed + 2 + capacity > fans.length) {
+            fans = Arrays.copyOf(fans, 2 * (fansUsed + 2 + capacity));
+        }
+        int s = fansUsed;
+        fansUsed += 2 + capacity;
+        System.arraycopy(fans, old, fans, s, 2 + n);
+        fans[s + 1] = capacity;
+        fanStart[v] = s;
+        return s;
     }
 }
