@@ -17,11 +17,19 @@ declare -A DEBIAN_TOOLS=(
   [npm]=npm
   [aws]=awscli
 )
+# Debian packages the tests read data from (checked by a file they ship).
+declare -A DEBIAN_DATA=(
+  [/usr/lib/python3/dist-packages/skimage/data/chelsea.png]=python3-skimage
+)
 
 install_missing_debian_packages() {
   local missing=() tool
   for tool in "${!DEBIAN_TOOLS[@]}"; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("${DEBIAN_TOOLS[$tool]}")
+  done
+  local file
+  for file in "${!DEBIAN_DATA[@]}"; do
+    [[ -e "$file" ]] || missing+=("${DEBIAN_DATA[$file]}")
   done
   ((${#missing[@]} == 0)) && return 0
   log "installing Debian packages: ${missing[*]}"
