@@ -58,12 +58,62 @@ class MeshGeneratorTests {
         assertThat(validation.errors()).as(validation.toString()).isZero();
     }
 
+    /** The project's own mesh checks and the Khronos validator, on every GLB these tests produce. */
+    private static void assertValidWatertightGlb(GenerationResult result) {
+        assertThat(result.report().watertight()).as(result.report().toJson()).isTrue();
+        GltfValidator.Report validation = GltfValidator.validate(result.export().primary().bytes());
+        assertThat(validation.errors()).as(validation.summary()).isZero();
+    }
+
+    @Test
+    void squareBecomesOneClosedPillow() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(200, 200,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(Color.MAGENTA);
+        g.fillRect(40, 40, 120, 120);
+        g.dispose();
+        GenerationResult result = engine.generate(TestImages.png(image), glb(Quality.DRAFT), ProgressListener.NONE);
+        assertValidWatertightGlb(result);
+        assertThat(result.report().components()).isEqualTo(1);
+        assertThat(result.report().genus()).isZero();
+    }
+
+    @Test
+    void separateShapesBecomeSeparateClosedComponents() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(300, 200,
+                java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillOval(20, 50, 100, 100);
+        g.fillRect(180, 40, 90, 120);
+        g.fillOval(140, 10, 30, 30);
+        g.dispose();
+        GenerationResult result = engine.generate(TestImages.png(image), glb(Quality.DEFAULT), ProgressListener.NONE);
+        assertValidWatertightGlb(result);
+        assertThat(result.report().components()).isEqualTo(3);
+    }
+
+    @Test
+    void torchScriptModelDrivesTheFieldThroughTheEngine() throws Exception {
+        Path model = Path.of(getClass().getResource("/models/tiny-depth.pt").toURI());
+        try (MeshGenerator withModel = new MeshGenerator(EngineSettings.defaults().withModel(model))) {
+            byte[] png = TestImages.png(TestImages.discOnTransparent(200, 80));
+            GenerationResult result = withModel.generate(png, glb(Quality.DRAFT), ProgressListener.NONE);
+            assertThat(withModel.fieldSource()).isEqualTo("model");
+            assertThat(result.report().mode()).isEqualTo("model");
+            assertThat(result.meshId()).isNotEqualTo(engine.meshIdFor(png, glb(Quality.DRAFT)));
+            assertValidWatertightGlb(result);
+        }
+    }
+
     @Test
     void everyStageReportsProgressInOrder() {
         List<Stage> seen = new ArrayList<>();
-        engine.generate(TestImages.png(TestImages.discOnTransparent(128, 50)), glb(Quality.DRAFT),
-                (stage, millis) -> seen.add(stage));
+        GenerationResult result = engine.generate(TestImages.png(TestImages.discOnTransparent(128, 50)),
+                glb(Quality.DRAFT), (stage, millis) -> seen.add(stage));
         assertThat(seen).containsExactly(Stage.values());
+        assertValidWatertightGlb(result);
     }
 
     @ParameterizedTest
@@ -78,6 +128,9 @@ class MeshGeneratorTests {
         assertThat(second.meshId()).isEqualTo(first.meshId());
         assertThat(second.export().primary().bytes()).isEqualTo(first.export().primary().bytes());
         assertThat(first.report().watertight()).isTrue();
+        if (format == MeshFormat.GLB) {
+            assertValidWatertightGlb(first);
+        }
         assertThat(first.report().mode()).isEqualTo("inflate");
         assertThat(first.export().primary().mediaType()).isEqualTo(format.mediaType());
     }
@@ -96,7 +149,7 @@ class MeshGeneratorTests {
     void annulusKeepsItsHole() {
         GenerationResult result = engine.generate(TestImages.png(TestImages.annulusOnTransparent(400)),
                 glb(Quality.DEFAULT), ProgressListener.NONE);
-        assertThat(result.report().watertight()).isTrue();
+        assertValidWatertightGlb(result);
         assertThat(result.report().genus()).isEqualTo(1);
     }
 
@@ -104,7 +157,7 @@ class MeshGeneratorTests {
     void thinStrokesStaySolidAndClosed() {
         GenerationResult result = engine.generate(TestImages.png(TestImages.strokesOnWhite(300)),
                 glb(Quality.DEFAULT), ProgressListener.NONE);
-        assertThat(result.report().watertight()).isTrue();
+        assertValidWatertightGlb(result);
         assertThat(result.report().mode()).isEqualTo("inflate");
     }
 
@@ -113,7 +166,7 @@ class MeshGeneratorTests {
         GenerationResult result = engine.generate(TestImages.jpeg(TestImages.busyPicture(300, 3)),
                 new GenerationOptions(MeshFormat.GLB, Quality.DEFAULT, 0, 0.5), ProgressListener.NONE);
         assertThat(result.report().mode()).isEqualTo("relief");
-        assertThat(result.report().watertight()).isTrue();
+        assertValidWatertightGlb(result);
         assertThat(result.report().genus()).isZero();
     }
 
