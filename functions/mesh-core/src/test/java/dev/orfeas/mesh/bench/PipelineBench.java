@@ -9,6 +9,12 @@ import dev.orfeas.mesh.ProgressListener;
 import dev.orfeas.mesh.Quality;
 import dev.orfeas.mesh.TestImages;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -19,9 +25,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.imageio.ImageIO;
+
 /**
  * Bench command (not a test): median per-stage and total milliseconds of in-process generation over several runs,
- * for photo-like (opaque, segmented) and alpha inputs at 512² and 1024², at each quality, plus peak heap.
+ * for a real photo, real alpha artwork and a synthetic object on a backdrop at 512² and 1024², at each quality,
+ * plus peak heap.
  * Run: scripts/bench-engine.sh [runs]
  */
 public final class PipelineBench {
@@ -29,10 +38,15 @@ public final class PipelineBench {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         Map<String, byte[]> inputs = new LinkedHashMap<>();
-        inputs.put("photo-512.jpg", TestImages.jpeg(TestImages.objectOnBackdrop(512, 512, 1)));
-        inputs.put("photo-1024.jpg", TestImages.jpeg(TestImages.objectOnBackdrop(1024, 1024, 2)));
-        inputs.put("alpha-512.png", TestImages.png(TestImages.annulusOnTransparent(512)));
-        inputs.put("alpha-1024.png", TestImages.png(TestImages.discOnTransparent(1024, 400)));
+        // Real photo (relief path) and real alpha artwork (inflate path) from Debian's python3-skimage samples,
+        // resampled to the benchmark sizes; and a synthetic object on a backdrop (segmentation path).
+        BufferedImage photo = read(SAMPLES.resolve("astronaut.png"));
+        BufferedImage artwork = read(SAMPLES.resolve("logo.png"));
+        inputs.put("photo-512.jpg", TestImages.jpeg(resize(photo, 512, BufferedImage.TYPE_INT_RGB)));
+        inputs.put("photo-1024.jpg", TestImages.jpeg(resize(photo, 1024, BufferedImage.TYPE_INT_RGB)));
+        inputs.put("alpha-512.png", TestImages.png(resize(artwork, 512, BufferedImage.TYPE_INT_ARGB)));
+        inputs.put("alpha-1024.png", TestImages.png(resize(artwork, 1024, BufferedImage.TYPE_INT_ARGB)));
+        inputs.put("backdrop-1024.jpg", TestImages.jpeg(TestImages.objectOnBackdrop(1024, 1024, 2)));
         System.out.printf(Locale.ROOT, "%-16s %-8s %6s %7s  %s%n", "input", "quality", "faces", "p50 ms", "median ms per stage");
         try (MeshGenerator engine = new MeshGenerator(EngineSettings.defaults())) {
             engine.warmUp();
@@ -61,6 +75,25 @@ public final class PipelineBench {
         }
         System.out.printf(Locale.ROOT, "peak heap used: %.0f MiB (max heap %d MiB)%n", peakHeapMiB(),
                 Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    private static final Path SAMPLES = Path.of("/usr/lib/python3/dist-packages/skimage/data");
+
+    private static BufferedImage read(Path file) {
+        try {
+            return ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench images come from Debian's python3-skimage: " + file, e);
+        }
+    }
+
+    private static BufferedImage resize(BufferedImage source, int side, int type) {
+        BufferedImage out = new BufferedImage(side, side, type);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(source, 0, 0, side, side, null);
+        g.dispose();
+        return out;
     }
 
     private static double median(List<Double> values) {
