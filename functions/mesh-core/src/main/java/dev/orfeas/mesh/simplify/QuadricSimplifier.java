@@ -9,9 +9,9 @@ import java.util.Objects;
  *
  * <p>Cheapest edges collapse first (an 8-ary heap; entries made stale by a later collapse are skipped by version).
  * A collapse is refused when it would change topology (link condition), shrink a component below a tetrahedron,
- * flip a surviving face, or leave a near-zero-area or sliver face, so the result stays closed, manifold, outward-oriented and free of
- * degenerate faces, with the same components and genus. Sharp edges carry a small extra error so feature lines
- * last. The same input always gives the same output.
+ * flip a surviving face, or leave a near-zero-area or sliver face, so the result stays closed, manifold,
+ * outward-oriented and free of degenerate faces, with the same components and genus. Sharp edges carry a small
+ * extra error so feature lines last. The same input always gives the same output.
  */
 public final class QuadricSimplifier {
 
