@@ -40,12 +40,17 @@ use_jdk() {
   die "no JDK 21 or newer found. Install one (e.g. Temurin 25 in /usr/lib/jvm/temurin-25-jdk-amd64) or set JAVA_HOME."
 }
 
-# free_port: prints a TCP port nobody listens on (loopback).
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
-}
-
 # port_open PORT: true when something accepts connections on 127.0.0.1:PORT.
 port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# free_port: prints a random TCP port in 20000-59999 that nothing on loopback listens on.
+free_port() {
+  local port
+  for _ in $(seq 50); do
+    port=$((20000 + RANDOM % 40000))
+    port_open "$port" || { echo "$port"; return 0; }
+  done
+  die "no free port found"
 }

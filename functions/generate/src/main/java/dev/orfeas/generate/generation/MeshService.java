@@ -1,13 +1,10 @@
 package dev.orfeas.generate.generation;
 
 import dev.orfeas.generate.engine.Engine;
-import dev.orfeas.mesh.GenerationOptions;
 import dev.orfeas.mesh.GenerationResult;
 import dev.orfeas.mesh.ImageRejectedException;
 import dev.orfeas.mesh.ProgressListener;
-import dev.orfeas.mesh.export.ExportedFile;
 import dev.orfeas.storage.ObjectStore;
-import dev.orfeas.storage.ObjectWrite;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,12 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,7 +32,7 @@ public class MeshService {
     private final MeterRegistry registry;
     private final Clock clock;
     private final Counter cacheHits;
-    private final Counter bytesWritten;
+    private final MeshWriter writer;
 
     public MeshService(Engine engine, ObjectStore store, JsonMapper json, MeterRegistry registry, Clock clock) {
         this.engine = engine;
@@ -51,8 +42,8 @@ public class MeshService {
         this.clock = clock;
         this.cacheHits = Counter.builder("orfeas.generation.cache.hits")
                 .description("Requests answered with a mesh already stored").register(registry);
-        this.bytesWritten = Counter.builder("orfeas.storage.written").baseUnit("bytes")
-                .description("Bytes written to the object store").register(registry);
+        this.writer = new MeshWriter(store, json, clock, Counter.builder("orfeas.storage.written")
+                .baseUnit("bytes").description("Bytes written to the object store").register(registry));
     }
 
     /** The stored mesh for this request, generating it when it is not stored yet. */
@@ -77,7 +68,7 @@ public class MeshService {
                 outcome = "success";
                 return new Outcome(raced.get(), true, null);
             }
-            MeshMeta meta = store(request, result);
+            MeshMeta meta = writer.write(request, result);
             DistributionSummary.builder("orfeas.mesh.faces").tag("format", format).register(registry)
                     .record(result.report().faces());
             DistributionSummary.builder("orfeas.mesh.vertices").tag("format", format).register(registry)
@@ -108,68 +99,6 @@ public class MeshService {
         return store.get(bucket(), meta.primary().key())
                 .orElseThrow(() -> new IllegalStateException("mesh " + meta.id() + " lost its model file"))
                 .bytes();
-    }
-
-    private MeshMeta store(GenerationRequest request, GenerationResult result) {
-        String id = result.meshId();
-        GenerationOptions options = request.options();
-        String base = request.baseName();
-        String sourceExt = MeshLayout.extensionFor(request.contentType(), result.report().source().format());
-        String sourceType = request.contentType() != null && request.contentType().startsWith("image/")
-                ? request.contentType() : "image/" + ("jpg".equals(sourceExt) ? "jpeg" : sourceExt);
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("mesh-id", id);
-        metadata.put("options", options.canonical());
-        metadata.put("source-name", request.sourceName() == null ? "" : request.sourceName());
-        if (request.origin() != null) {
-            metadata.put("source-key", request.origin());
-        }
-
-        ExportedFile primary = result.export().primary();
-        List<ObjectWrite> writes = new ArrayList<>();
-        String modelKey = MeshLayout.model(id, options.format().extension());
-        writes.add(new ObjectWrite(modelKey, primary.bytes(), options.format().mediaType(),
-                base + "." + options.format().extension(), metadata));
-        for (ExportedFile companion : result.export().companions()) {
-            writes.add(new ObjectWrite(MeshLayout.file(id, companion.name()), companion.bytes(),
-                    companion.mediaType(), null, metadata));
-        }
-        String sourceKey = MeshLayout.source(id, sourceExt);
-        writes.add(new ObjectWrite(sourceKey, request.image(), sourceType, base + "." + sourceExt, metadata));
-
-        List<MeshMeta.FileRef> files = new ArrayList<>();
-        for (int i = 0; i < writes.size() - 1; i++) {
-            ObjectWrite w = writes.get(i);
-            String name = w.key().substring(w.key().indexOf('/') + 1);
-            files.add(new MeshMeta.FileRef(name, w.key(), w.contentType(), w.bytes().length));
-        }
-        Instant now = clock.instant();
-        MeshMeta meta = new MeshMeta(id, now,
-                new MeshMeta.Options(options.format().extension(),
-                        options.quality().name().toLowerCase(Locale.ROOT), options.effectiveFaces(),
-                        options.detail()),
-                new MeshMeta.Source(sourceKey, request.sourceName(), sourceType, request.image().length,
-                        request.origin()),
-                files, json.readTree(result.report().toJson()));
-        writes.add(new ObjectWrite(MeshLayout.meta(id), json.writeValueAsBytes(meta), "application/json", null,
-                metadata));
-        writes.add(ObjectWrite.of(MeshLayout.recent(id, now.toEpochMilli()), new byte[0], "text/plain"));
-
-        List<String> written = new ArrayList<>();
-        try {
-            for (ObjectWrite w : writes) {
-                bytesWritten.increment(store.put(bucket(), w));
-                written.add(w.key());
-            }
-        } catch (RuntimeException e) {
-            log.warn("storing mesh {} failed after {} of {} objects; removing them", id, written.size(),
-                    writes.size());
-            store.deleteQuietly(bucket(), written);
-            throw e;
-        }
-        log.info("stored mesh {} ({} faces, {} bytes of {})", id, result.report().faces(), primary.bytes().length,
-                options.format().extension());
-        return meta;
     }
 
     private ProgressListener timed(ProgressListener progress, String format) {

@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Benchmarks of the generate function over HTTP (numbers go into docs/benchmarks.md, "Generate function (HTTP)"):
+#   1. start-up: process start → readiness UP and → first mesh, RSS at ready (RUNS runs, medians)
+#   2. HTTP round trip vs the engine called in-process, same images (median of COUNT)
+#   3. throughput and p50/p99 at concurrency 1, 2, 4 (REQUESTS per level), RSS under load
+# Everything runs on loopback against a throw-away S3Proxy; every request is a new mesh (no cache hits).
+set -euo pipefail
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+. "$SCRIPT_DIR/common.sh"
+
+RUNS="${RUNS:-5}"
+COUNT="${COUNT:-10}"
+REQUESTS="${REQUESTS:-16}"
+CONCURRENCY="${CONCURRENCY:-1 2 4}"
+MAX_CONCURRENT="${MAX_CONCURRENT:-4}"
+
+if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
+  sed -n '2,7p' "$0"; echo "Environment: RUNS=$RUNS COUNT=$COUNT REQUESTS=$REQUESTS CONCURRENCY='$CONCURRENCY' MAX_CONCURRENT=$MAX_CONCURRENT"
+  exit 0
+fi
+
+use_jdk
+GEN="$ROOT_DIR/functions/generate"
+log "building (package + test classes) ..."
+(cd "$ROOT_DIR" && mvn -B -q -DskipTests -pl functions/local-s3,functions/generate -am package \
+  && mvn -B -q -o -pl functions/generate test-compile dependency:build-classpath -Dmdep.includeScope=test \
+       -Dmdep.outputFile=target/test-classpath.txt) || die "build failed"
+BENCH_CP="$GEN/target/test-classes:$GEN/target/classes:$(cat "$GEN/target/test-classpath.txt")"
+APP_DIR="$GEN/target/bench-app"
+rm -rf "$APP_DIR"
+java -Djarmode=tools -jar "$GEN/target/generate-0.1.0-SNAPSHOT.jar" extract --destination "$APP_DIR" >/dev/null
+JVM=(-Dai.djl.offline=true -Xss4m --enable-native-access=ALL-UNNAMED)
+if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
+  JVM+=(-XX:AOTCache="$APP_DIR/generate.aot" -Xlog:aot=off -Xlog:cds=off)
+fi
+
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+S3_PORT="$(free_port)"
+mkdir -p "$WORK/s3"
+cat > "$WORK/s3.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=bench
+s3proxy.credential=bench-secret
+jclouds.provider=filesystem-nio2
+jclouds.identity=bench
+jclouds.credential=bench-secret
+jclouds.filesystem.basedir=$WORK/s3
+PROPS
+java -DLOG_LEVEL=warn -Xmx256m -cp "$ROOT_DIR/functions/local-s3/target/s3proxy/*" org.gaul.s3proxy.Main \
+  --properties "$WORK/s3.properties" > "$WORK/s3.log" 2>&1 &
+PIDS+=($!)
+wait_for "S3Proxy" 60 port_open "$S3_PORT" || die "S3Proxy did not start"
+
+export ORFEAS_STORAGE_ENDPOINT="http://127.0.0.1:$S3_PORT" ORFEAS_STORAGE_ACCESS_KEY=bench \
+  ORFEAS_STORAGE_SECRET_KEY=bench-secret ORFEAS_STORAGE_CHECKSUMS=when-required ORFEAS_SECURITY_OPEN=true \
+  ORFEAS_SECURITY_RATE_LIMIT_ENABLED=false ORFEAS_GENERATION_MAX_CONCURRENT="$MAX_CONCURRENT" ORFEAS_LOG_FORMAT= \
+  SERVER_ADDRESS=127.0.0.1
+
+if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
+  log "training the AOT cache ..."
+  (cd "$APP_DIR" && PORT=0 java "${JVM[@]/-XX:AOTCache=*/-XX:AOTCacheOutput=$APP_DIR/generate.aot}" \
+     -Dspring.context.exit=onRefresh -jar generate-0.1.0-SNAPSHOT.jar > "$WORK/aot.log" 2>&1) \
+    || die "AOT training failed: $(tail -5 "$WORK/aot.log")"
+fi
+
+rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status" 2>/dev/null; }
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
+
+start_app() { # PORT → pid in APP_PID
+  (cd "$APP_DIR" && PORT="$1" exec java "${JVM[@]}" -jar generate-0.1.0-SNAPSHOT.jar) > "$WORK/app-$1.log" 2>&1 &
+  APP_PID=$!
+}
+
+log "start-up: $RUNS runs"
+IMG="$WORK/first.png"
+java -cp "$BENCH_CP" dev.orfeas.generate.bench.WriteImage "$IMG"
+: > "$WORK/ready" ; : > "$WORK/first" ; : > "$WORK/rss-ready"
+for run in $(seq "$RUNS"); do
+  port="$(free_port)"
+  t0="$(now)"
+  start_app "$port"
+  wait_for "readiness" 180 curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" \
+    || die "app not ready: $(tail -20 "$WORK/app-$port.log")"
+  t1="$(now)"
+  rss_mb "$APP_PID" >> "$WORK/rss-ready"; echo >> "$WORK/rss-ready"
+  curl -fsS -o /dev/null --data-binary @"$IMG" -H 'Content-Type: image/png' \
+    "http://127.0.0.1:$port/generate?detail=0.$run$RANDOM" || die "first mesh failed"
+  t2="$(now)"
+  awk -v a="$t1" -v b="$t0" 'BEGIN {printf "%.2f\n", a - b}' >> "$WORK/ready"
+  awk -v a="$t2" -v b="$t0" 'BEGIN {printf "%.2f\n", a - b}' >> "$WORK/first"
+  kill -TERM "$APP_PID"; wait "$APP_PID" || true
+  log "run $run: ready $(tail -1 "$WORK/ready") s, first mesh $(tail -1 "$WORK/first") s, RSS $(grep . "$WORK/rss-ready" | tail -1) MB"
+done
+
+port="$(free_port)"
+start_app "$port"
+PIDS+=("$APP_PID")
+BASE="http://127.0.0.1:$port"
+wait_for "readiness" 180 curl -fsS "$BASE/actuator/health/readiness" || die "app not ready"
+SALT="$(date +%s%N)"
+
+log "round trip: $COUNT images, in-process then HTTP"
+INPROC="$(java "${JVM[@]:0:3}" -cp "$BENCH_CP" dev.orfeas.generate.bench.InProcessBench "$SALT" "$COUNT")"
+HTTPRT="$(java -cp "$BENCH_CP" dev.orfeas.generate.bench.HttpBench roundtrip "$BASE" "$SALT" "$COUNT")"
+
+LOADS=()
+PEAK=0
+for c in $CONCURRENCY; do
+  ( while kill -0 "$APP_PID" 2>/dev/null; do rss_mb "$APP_PID"; echo; sleep 0.2; done ) > "$WORK/rss-load-$c" &
+  sampler=$!
+  LOADS+=("$(java -cp "$BENCH_CP" dev.orfeas.generate.bench.HttpBench load "$BASE" "$((SALT + c * 1000003))" \
+    "$REQUESTS" "$c")")
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+  p="$(grep . "$WORK/rss-load-$c" | sort -n | tail -1)"
+  (( p > PEAK )) && PEAK=$p
+done
+
+cat <<REPORT
+
+== generate function (HTTP) — $(nproc) CPUs, $(java -version 2>&1 | head -1) ==
+start-up (median of $RUNS): readiness UP $(median < "$WORK/ready") s, first mesh $(median < "$WORK/first") s, RSS at ready $(grep . "$WORK/rss-ready" | median) MB
+  ready runs: $(tr '\n' ' ' < "$WORK/ready")
+  first runs: $(tr '\n' ' ' < "$WORK/first")
+$INPROC
+$HTTPRT
+$(printf '%s\n' "${LOADS[@]}")
+peak RSS under load: $PEAK MB
+REPORT
