@@ -71,7 +71,8 @@ public final class MeshGenerator implements AutoCloseable {
         Foreground foreground = clock.run(Stage.FOREGROUND, () -> foregroundExtractor.extract(decoded));
         FieldSource source = foreground.mode() == ForegroundMode.RELIEF ? reliefField : silhouetteField;
         HeightField field = clock.run(Stage.FIELD, () -> {
-            FieldGrid grid = GridSampler.sample(decoded.image(), foreground, options.quality().gridSize());
+            int gridSize = GridSampler.sizeFor(foreground, options.quality().gridSize(), options.effectiveFaces());
+            FieldGrid grid = GridSampler.sample(decoded.image(), foreground, gridSize);
             return source.compute(grid, options.detail());
         });
         Surface surface = clock.run(Stage.SURFACE, () -> SurfaceBuilder.build(field));

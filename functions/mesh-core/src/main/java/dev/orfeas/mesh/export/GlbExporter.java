@@ -30,8 +30,8 @@ final class GlbExporter implements MeshExporter {
         if (mesh.faceCount() == 0) {
             throw new IllegalArgumentException("a GLB needs at least one face");
         }
-        GlbLayout layout = GlbLayout.of(mesh.vertexCount(), mesh.triangles().length, textured.texturePng().length);
-        byte[] json = GltfJson.write(layout, mesh.bounds(), baseName);
+        GlbLayout layout = GlbLayout.of(mesh.vertexCount(), mesh.triangles().length, textured.texture().length);
+        byte[] json = GltfJson.write(layout, mesh.bounds(), baseName, textured.textureMediaType());
         int jsonLength = GlbLayout.align4(json.length);
         int total = Math.addExact(HEADER_LENGTH + 2 * CHUNK_HEADER_LENGTH + jsonLength, layout.binLength());
 
@@ -69,7 +69,7 @@ final class GlbExporter implements MeshExporter {
         }
         if (layout.hasImage()) {
             bin.position(layout.imageOffset());
-            bin.put(textured.texturePng());
+            bin.put(textured.texture());
         }
     }
 }

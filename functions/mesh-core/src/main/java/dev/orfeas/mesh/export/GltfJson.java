@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
 /**
  * Writes the JSON chunk of a GLB with Jackson's streaming generator, so fields always come in the same order and the
  * same mesh always gives the same bytes. Accessor i reads bufferView i: POSITION, NORMAL, TEXCOORD_0 (only with a
- * texture), indices; the PNG's bufferView comes last.
+ * texture), indices; the texture image's bufferView comes last.
  */
 final class GltfJson {
 
@@ -34,7 +34,7 @@ final class GltfJson {
     }
 
     /** @param bounds {minX, minY, minZ, maxX, maxY, maxZ} of the positions, exactly as stored */
-    static byte[] write(GlbLayout layout, float[] bounds, String name) {
+    static byte[] write(GlbLayout layout, float[] bounds, String name, String textureMediaType) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -59,7 +59,7 @@ final class GltfJson {
             writeMeshes(g, name, layout.hasImage());
             writeMaterial(g, layout.hasImage());
             if (layout.hasImage()) {
-                writeTexture(g, indicesAccessor(layout) + 1);
+                writeTexture(g, indicesAccessor(layout) + 1, textureMediaType);
             }
             writeAccessors(g, layout, bounds);
             writeBufferViews(g, layout);
@@ -120,7 +120,7 @@ final class GltfJson {
         g.writeEndArray();
     }
 
-    private static void writeTexture(JsonGenerator g, int imageView) throws IOException {
+    private static void writeTexture(JsonGenerator g, int imageView, String mimeType) throws IOException {
         g.writeArrayFieldStart("textures");
         g.writeStartObject();
         g.writeNumberField("sampler", 0);
@@ -130,7 +130,7 @@ final class GltfJson {
         g.writeArrayFieldStart("images");
         g.writeStartObject();
         g.writeNumberField("bufferView", imageView);
-        g.writeStringField("mimeType", "image/png");
+        g.writeStringField("mimeType", mimeType);
         g.writeEndObject();
         g.writeEndArray();
         g.writeArrayFieldStart("samplers");

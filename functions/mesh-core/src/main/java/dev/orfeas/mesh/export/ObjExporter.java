@@ -17,20 +17,19 @@ final class ObjExporter implements MeshExporter {
 
     static final String MATERIAL = "surface";
     static final String MTL_MEDIA_TYPE = "model/mtl";
-    static final String PNG_MEDIA_TYPE = "image/png";
 
     @Override
     public MeshExport export(TexturedMesh textured, String baseName) {
         Mesh mesh = textured.mesh();
         ExportChecks.requireExportable(mesh, baseName);
-        boolean hasTexture = textured.texturePng().length > 0;
+        boolean hasTexture = textured.texture().length > 0;
         String mtlName = baseName + ".mtl";
-        String pngName = baseName + ".png";
+        String textureName = baseName + "." + textured.textureExtension();
 
         List<ExportedFile> companions = new ArrayList<>(2);
-        companions.add(new ExportedFile(mtlName, MTL_MEDIA_TYPE, mtl(hasTexture ? pngName : null)));
+        companions.add(new ExportedFile(mtlName, MTL_MEDIA_TYPE, mtl(hasTexture ? textureName : null)));
         if (hasTexture) {
-            companions.add(new ExportedFile(pngName, PNG_MEDIA_TYPE, textured.texturePng().clone()));
+            companions.add(new ExportedFile(textureName, textured.textureMediaType(), textured.texture().clone()));
         }
         ExportedFile obj = new ExportedFile(baseName + ".obj", MeshFormat.OBJ.mediaType(),
                 obj(textured, baseName, mtlName));

@@ -13,8 +13,27 @@ import java.awt.image.BufferedImage;
 public final class GridSampler {
 
     private static final int SAMPLES = 3;
+    /** The surface is built with about this many times the faces asked for, then simplified down. */
+    private static final double OVERSAMPLING = 3.0;
+    private static final int MIN_GRID = 32;
 
     private GridSampler() {
+    }
+
+    /**
+     * Cells on the longest side: enough that the raw surface (4 faces per inside cell) has about three times the
+     * face budget — more only costs simplification time — and never more than the quality's grid.
+     */
+    public static int sizeFor(Foreground foreground, int maxGrid, int targetFaces) {
+        Mask mask = foreground.mask();
+        int[] box = mask.bounds();
+        double w = box[2] - box[0] + 1;
+        double h = box[3] - box[1] + 1;
+        double fill = mask.count() / (w * h);
+        double shortOverLong = Math.min(w, h) / Math.max(w, h);
+        double insideCells = OVERSAMPLING * targetFaces / 4;
+        int side = (int) Math.ceil(Math.sqrt(insideCells / (fill * shortOverLong)));
+        return Math.max(MIN_GRID, Math.min(maxGrid, side));
     }
 
     public static FieldGrid sample(BufferedImage source, Foreground foreground, int gridSize) {

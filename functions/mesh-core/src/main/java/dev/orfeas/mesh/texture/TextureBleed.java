@@ -9,13 +9,15 @@ import java.awt.image.BufferedImage;
 /**
  * Paints the texture off the object with the object's own edge colours. Rim vertices sit exactly on the silhouette,
  * where pixels are a blend with the backdrop, so filtering (and PLY's per-vertex sampling) would otherwise draw a
- * pale seam along the rim. Pixels well inside the silhouette keep their colour; every other pixel takes the colour
- * of the nearest one of those (breadth-first from all of them at once).
+ * pale seam along the rim. Pixels well inside the silhouette keep their colour; pixels up to {@link #REACH} steps
+ * away take the colour of the nearest one of those (breadth-first from all of them at once).
  */
 final class TextureBleed {
 
     /** How far inside the silhouette (in working-mask pixels) a pixel must be to count as clean object colour. */
     private static final double MARGIN = 1.5;
+    /** Texture pixels painted beyond the clean object: what filtering at the rim can reach, with room to spare. */
+    private static final int REACH = 12;
 
     private TextureBleed() {
     }
@@ -25,6 +27,7 @@ final class TextureBleed {
         int th = texture.getHeight();
         int[] pixels = texture.getRGB(0, 0, tw, th, null, 0, tw);
         int[] queue = new int[tw * th];
+        byte[] steps = new byte[tw * th];
         boolean[] done = new boolean[tw * th];
         int tail = 0;
         double sourcePerPixelX = grid.width() * grid.cellSize() / tw;
@@ -47,20 +50,24 @@ final class TextureBleed {
         }
         for (int head = 0; head < tail; head++) {
             int i = queue[head];
+            if (steps[i] >= REACH) {
+                continue;
+            }
             int x = i % tw;
             int y = i / tw;
-            if (x > 0) tail = spread(pixels, done, queue, tail, i, i - 1);
-            if (x < tw - 1) tail = spread(pixels, done, queue, tail, i, i + 1);
-            if (y > 0) tail = spread(pixels, done, queue, tail, i, i - tw);
-            if (y < th - 1) tail = spread(pixels, done, queue, tail, i, i + tw);
+            if (x > 0) tail = spread(pixels, steps, done, queue, tail, i, i - 1);
+            if (x < tw - 1) tail = spread(pixels, steps, done, queue, tail, i, i + 1);
+            if (y > 0) tail = spread(pixels, steps, done, queue, tail, i, i - tw);
+            if (y < th - 1) tail = spread(pixels, steps, done, queue, tail, i, i + tw);
         }
         texture.setRGB(0, 0, tw, th, pixels, 0, tw);
     }
 
-    private static int spread(int[] pixels, boolean[] done, int[] queue, int tail, int from, int to) {
+    private static int spread(int[] pixels, byte[] steps, boolean[] done, int[] queue, int tail, int from, int to) {
         if (!done[to]) {
             done[to] = true;
             pixels[to] = pixels[from];
+            steps[to] = (byte) (steps[from] + 1);
             queue[tail++] = to;
         }
         return tail;

@@ -14,7 +14,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Front-projected texturing: the source image cropped to the grid becomes the texture; every vertex gets the UV of
@@ -22,6 +27,8 @@ import javax.imageio.ImageIO;
  * UVs depend on position only, so they stay right after simplification moves vertices.
  */
 public final class TextureProjector {
+
+    private static final float JPEG_QUALITY = 0.9f;
 
     private TextureProjector() {
     }
@@ -47,7 +54,7 @@ public final class TextureProjector {
             colours[3 * v + 1] = (byte) (rgb >> 8);
             colours[3 * v + 2] = (byte) rgb;
         }
-        return new TexturedMesh(mesh, uvs, encodePng(texture), colours);
+        return new TexturedMesh(mesh, uvs, encodeJpeg(texture), TexturedMesh.JPEG, colours);
     }
 
     /** The grid's extent of the source, at most {@code maxSide} pixels on its longest side, opaque. */
@@ -72,12 +79,23 @@ public final class TextureProjector {
         return texture;
     }
 
-    private static byte[] encodePng(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight());
-        try {
-            ImageIO.write(image, "png", out);
+    /**
+     * JPEG at quality 0.9: a photo texture encodes 5–10× faster than PNG and several times smaller, and the
+     * texture needs no alpha (the mesh's outline is geometry).
+     */
+    private static byte[] encodeJpeg(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(JPEG_QUALITY);
+            writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding failed", e);
+            throw new UncheckedIOException("JPEG encoding failed", e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }

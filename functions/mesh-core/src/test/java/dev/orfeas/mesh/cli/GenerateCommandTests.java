@@ -42,7 +42,7 @@ class GenerateCommandTests {
         assertThat(output).exists();
         assertThat(Files.readString(output)).contains("mtllib cat.mtl");
         assertThat(dir.resolve("out/cat.mtl")).exists();
-        assertThat(dir.resolve("out/cat.png")).exists();
+        assertThat(dir.resolve("out/cat.jpg")).exists();
         assertThat(Files.readString(dir.resolve("out/cat.report.json"))).contains("\"closed\" : true");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("watertight");
     }

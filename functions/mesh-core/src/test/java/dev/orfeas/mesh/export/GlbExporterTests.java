@@ -118,7 +118,7 @@ class GlbExporterTests {
         JsonNode view = json.path("bufferViews").path(image.path("bufferView").asInt());
         byte[] png = new byte[view.path("byteLength").asInt()];
         glb.bin().get(view.path("byteOffset").asInt(), png);
-        assertThat(png).isEqualTo(mesh.texturePng());
+        assertThat(png).isEqualTo(mesh.texture());
         assertThat(ImageIO.read(new ByteArrayInputStream(png))).isNotNull();
         JsonNode sampler = json.path("samplers").path(0);
         assertThat(sampler.path("wrapS").asInt()).isEqualTo(33071);

@@ -65,7 +65,7 @@ class ObjExporterTests {
         List<String> mtl = new String(mtlFile.bytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(mtl).contains("newmtl " + obj.usemtl(), "Kd 1 1 1", "map_Kd " + png.name());
         assertThat(png.mediaType()).isEqualTo("image/png");
-        assertThat(png.bytes()).isEqualTo(textured.texturePng());
+        assertThat(png.bytes()).isEqualTo(textured.texture());
         assertThat(ImageIO.read(new ByteArrayInputStream(png.bytes()))).isNotNull();
     }
 
