@@ -5,6 +5,7 @@ import dev.orfeas.mesh.foreground.Foreground;
 import dev.orfeas.mesh.foreground.Mask;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
  * Paints the texture off the object with the object's own edge colours. Rim vertices sit exactly on the silhouette,
@@ -15,17 +16,19 @@ import java.awt.image.BufferedImage;
 final class TextureBleed {
 
     /** How far inside the silhouette (in working-mask pixels) a pixel must be to count as clean object colour. */
-    private static final double MARGIN = 1.5;
+    private static final int MARGIN = 2;
     /** Texture pixels painted beyond the clean object: what filtering at the rim can reach, with room to spare. */
     private static final int REACH = 12;
 
     private TextureBleed() {
     }
 
+    /** @param texture a {@link BufferedImage#TYPE_INT_RGB} image, changed in place */
     static void apply(BufferedImage texture, FieldGrid grid, Foreground foreground) {
         int tw = texture.getWidth();
         int th = texture.getHeight();
-        int[] pixels = texture.getRGB(0, 0, tw, th, null, 0, tw);
+        // The texture is our own TYPE_INT_RGB image: edit its pixels in place, no per-pixel colour-model calls.
+        int[] pixels = ((DataBufferInt) texture.getRaster().getDataBuffer()).getData();
         int[] queue = new int[tw * th];
         byte[] steps = new byte[tw * th];
         boolean[] done = new boolean[tw * th];
@@ -33,12 +36,18 @@ final class TextureBleed {
         double sourcePerPixelX = grid.width() * grid.cellSize() / tw;
         double sourcePerPixelY = grid.height() * grid.cellSize() / th;
         Mask mask = foreground.mask();
+        boolean[] deep = deepInside(mask);
+        int mw = mask.width();
+        int mh = mask.height();
         double scale = foreground.scale();
         for (int py = 0; py < th; py++) {
-            double my = (grid.originY() + (py + 0.5) * sourcePerPixelY) / scale;
+            int my = (int) ((grid.originY() + (py + 0.5) * sourcePerPixelY) / scale);
+            if (my < 0 || my >= mh) {
+                continue;
+            }
             for (int px = 0; px < tw; px++) {
-                double mx = (grid.originX() + (px + 0.5) * sourcePerPixelX) / scale;
-                if (deepInside(mask, mx, my)) {
+                int mx = (int) ((grid.originX() + (px + 0.5) * sourcePerPixelX) / scale);
+                if (mx >= 0 && mx < mw && deep[my * mw + mx]) {
                     int i = py * tw + px;
                     done[i] = true;
                     queue[tail++] = i;
@@ -60,7 +69,6 @@ final class TextureBleed {
             if (y > 0) tail = spread(pixels, steps, done, queue, tail, i, i - tw);
             if (y < th - 1) tail = spread(pixels, steps, done, queue, tail, i, i + tw);
         }
-        texture.setRGB(0, 0, tw, th, pixels, 0, tw);
     }
 
     private static int spread(int[] pixels, byte[] steps, boolean[] done, int[] queue, int tail, int from, int to) {
@@ -73,9 +81,17 @@ final class TextureBleed {
         return tail;
     }
 
-    private static boolean deepInside(Mask mask, double x, double y) {
-        return mask.get((int) x, (int) y)
-                && mask.get((int) (x - MARGIN), (int) y) && mask.get((int) (x + MARGIN), (int) y)
-                && mask.get((int) x, (int) (y - MARGIN)) && mask.get((int) x, (int) (y + MARGIN));
+    /** Working-mask pixels with the object also {@link #MARGIN} pixels away in all four directions. */
+    private static boolean[] deepInside(Mask mask) {
+        int w = mask.width();
+        int h = mask.height();
+        boolean[] deep = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                deep[y * w + x] = mask.get(x, y) && mask.get(x - MARGIN, y) && mask.get(x + MARGIN, y)
+                        && mask.get(x, y - MARGIN) && mask.get(x, y + MARGIN);
+            }
+        }
+        return deep;
     }
 }
