@@ -9,7 +9,7 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 
 RUNS="${RUNS:-5}"
-COUNT="${COUNT:-10}"
+COUNT="${COUNT:-15}"
 REQUESTS="${REQUESTS:-16}"
 CONCURRENCY="${CONCURRENCY:-1 2 4}"
 MAX_CONCURRENT="${MAX_CONCURRENT:-4}"
@@ -110,9 +110,9 @@ BASE="http://127.0.0.1:$port"
 wait_for "readiness" 180 curl -fsS "$BASE/actuator/health/readiness" || die "app not ready"
 SALT="$(date +%s%N)"
 
-log "round trip: $COUNT images, in-process then HTTP"
-INPROC="$(java "${JVM[@]:0:3}" -cp "$BENCH_CP" dev.orfeas.generate.bench.InProcessBench "$SALT" "$COUNT")"
-HTTPRT="$(java -cp "$BENCH_CP" dev.orfeas.generate.bench.HttpBench roundtrip "$BASE" "$SALT" "$COUNT")"
+log "round trip: $COUNT images, each in-process then over HTTP"
+ROUNDTRIP="$(java "${JVM[@]:0:3}" -cp "$BENCH_CP" dev.orfeas.generate.bench.RoundTripBench "$BASE" "$SALT" "$COUNT" \
+  2>/dev/null)"
 
 LOADS=()
 PEAK=0
@@ -132,8 +132,7 @@ cat <<REPORT
 start-up (median of $RUNS): readiness UP $(median < "$WORK/ready") s, first mesh $(median < "$WORK/first") s, RSS at ready $(grep . "$WORK/rss-ready" | median) MB
   ready runs: $(tr '\n' ' ' < "$WORK/ready")
   first runs: $(tr '\n' ' ' < "$WORK/first")
-$INPROC
-$HTTPRT
+$ROUNDTRIP
 $(printf '%s\n' "${LOADS[@]}")
 peak RSS under load: $PEAK MB
 REPORT

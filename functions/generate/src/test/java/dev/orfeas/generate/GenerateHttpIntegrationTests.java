@@ -126,7 +126,10 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
         var second = postImage("/generate?quality=draft", image, "image/png", "model/gltf-binary");
 
         assertThat(first.headers().firstValue("x-cache")).hasValue("miss");
+        assertThat(first.headers().firstValue("server-timing").orElseThrow()).contains("engine;dur=", "store;dur=");
         assertThat(second.headers().firstValue("x-cache")).hasValue("hit");
+        assertThat(second.headers().firstValue("server-timing").orElseThrow()).contains("lookup;dur=")
+                .doesNotContain("engine");
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(metric("orfeas_generation_cache_hits_total", null)).isEqualTo(hitsBefore + 1);
     }

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,28 +54,37 @@ public class MeshService {
         String outcome = "error";
         boolean hit = false;
         try {
-            Optional<MeshMeta> stored = find(engine.meshIdFor(request.image(), request.options()));
+            String requestedId = engine.meshIdFor(request.image(), request.options());
+            Optional<MeshMeta> stored = find(requestedId);
+            double lookupMs = millisSince(start);
             if (stored.isPresent()) {
                 cacheHits.increment();
                 hit = true;
                 outcome = "success";
-                return new Outcome(stored.get(), true, null);
+                return new Outcome(stored.get(), true, null, Map.of("lookup", lookupMs));
             }
+            long engineStart = System.nanoTime();
             GenerationResult result = engine.generate(request.image(), request.options(),
                     timed(progress, format));
-            Optional<MeshMeta> raced = find(result.meshId());
-            if (raced.isPresent()) {
-                // same mesh id under another request id (or a concurrent twin): keep the stored one
-                outcome = "success";
-                return new Outcome(raced.get(), true, null);
+            double engineMs = millisSince(engineStart);
+            if (!result.meshId().equals(requestedId)) {
+                // the engine chose another field source for this image: its id may be stored already
+                Optional<MeshMeta> known = find(result.meshId());
+                if (known.isPresent()) {
+                    outcome = "success";
+                    return new Outcome(known.get(), true, null, Map.of("lookup", lookupMs, "engine", engineMs));
+                }
             }
+            long storeStart = System.nanoTime();
             MeshMeta meta = writer.write(request, result);
+            double storeMs = millisSince(storeStart);
             DistributionSummary.builder("orfeas.mesh.faces").tag("format", format).register(registry)
                     .record(result.report().faces());
             DistributionSummary.builder("orfeas.mesh.vertices").tag("format", format).register(registry)
                     .record(result.report().vertices());
             outcome = "success";
-            return new Outcome(meta, false, result.export().primary().bytes());
+            return new Outcome(meta, false, result.export().primary().bytes(),
+                    Map.of("lookup", lookupMs, "engine", engineMs, "store", storeMs));
         } catch (ImageRejectedException | IllegalArgumentException e) {
             outcome = "rejected";
             throw e;
@@ -114,11 +124,16 @@ public class MeshService {
         return store.properties().buckets().meshes();
     }
 
+    private static double millisSince(long nanos) {
+        return Math.round((System.nanoTime() - nanos) / 1e4) / 100.0;
+    }
+
     /**
      * @param meta       the stored mesh
      * @param cached     answered from storage, nothing generated
      * @param modelBytes the model's bytes when just generated (null when cached: read with {@link #readModel})
+     * @param timingsMs  where the time went (lookup, engine, store), for the {@code Server-Timing} header
      */
-    public record Outcome(MeshMeta meta, boolean cached, byte[] modelBytes) {
+    public record Outcome(MeshMeta meta, boolean cached, byte[] modelBytes, Map<String, Double> timingsMs) {
     }
 }

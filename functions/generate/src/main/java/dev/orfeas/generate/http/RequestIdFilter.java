@@ -19,12 +19,16 @@ public class RequestIdFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = request.getHeader(HEADER);
-        if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
-            id = UUID.randomUUID().toString();
+        String id = (String) request.getAttribute(MDC_KEY); // set on the first dispatch of an async request
+        if (id == null) {
+            id = request.getHeader(HEADER);
+            if (id == null || !id.matches("[A-Za-z0-9._-]{1,64}")) {
+                id = UUID.randomUUID().toString();
+            }
+            request.setAttribute(MDC_KEY, id);
+            response.setHeader(HEADER, id);
         }
         MDC.put(MDC_KEY, id);
-        response.setHeader(HEADER, id);
         try {
             chain.doFilter(request, response);
         } finally {

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -16,12 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HTTP side of the benchmark, against a running app (every request a new mesh: cache misses only).
- * <ul>
- *   <li>{@code roundtrip BASE SALT COUNT}: sequential POST /generate (GLB bytes), the same images as
- *   {@link InProcessBench}; prints the median.</li>
- *   <li>{@code load BASE SALT REQUESTS CONCURRENCY}: REQUESTS spread over CONCURRENCY clients; prints
- *   throughput, p50, p99 and how many were refused (429).</li>
- * </ul>
+ * Usage: {@code load BASE SALT REQUESTS CONCURRENCY}: REQUESTS spread over CONCURRENCY clients; prints
+ * throughput, p50, p99 and how many were refused (429).
  */
 public final class HttpBench {
 
@@ -31,23 +26,6 @@ public final class HttpBench {
         String base = args[1];
         long salt = Long.parseLong(args[2]);
         int count = Integer.parseInt(args[3]);
-        if (args[0].equals("roundtrip")) {
-            for (int i = 0; i < InProcessBench.WARM_UP; i++) { // same warm-up as the in-process side
-                check(post(base, BenchImages.image(salt + 2, 900 + i)));
-            }
-            double[] ms = new double[count];
-            for (int i = 0; i < count; i++) {
-                long start = System.nanoTime();
-                int status = post(base, BenchImages.image(salt, i));
-                ms[i] = (System.nanoTime() - start) / 1e6;
-                check(status);
-            }
-            double[] sorted = ms.clone();
-            Arrays.sort(sorted);
-            System.out.printf(Locale.ROOT, "http median_ms=%.1f runs=%s%n", BenchImages.percentile(sorted, 50),
-                    Arrays.toString(Arrays.stream(ms).map(Math::round).toArray()));
-            return;
-        }
         int concurrency = Integer.parseInt(args[4]);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
@@ -82,14 +60,18 @@ public final class HttpBench {
                 BenchImages.percentile(sorted, 99));
     }
 
-    private static int post(String base, byte[] image) throws Exception {
+    static int post(String base, byte[] image) throws Exception {
+        return send(base, image).statusCode();
+    }
+
+    static HttpResponse<Void> send(String base, byte[] image) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/generate?quality=default"))
                 .timeout(Duration.ofSeconds(120)).header("Content-Type", "image/png")
                 .header("Accept", "model/gltf-binary").POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding());
     }
 
-    private static void check(int status) {
+    static void check(int status) {
         if (status != 200) {
             throw new IllegalStateException("HTTP " + status);
         }
