@@ -62,7 +62,7 @@ if needs_build; then
 fi
 
 # Extracted layout (faster start than the fat jar) and, on JDK 25+, an AOT cache made by a training run.
-if [[ ! -f "$APP_DIR/generate-0.1.0-SNAPSHOT.jar" ]]; then
+if [[ ! -f "$APP_DIR/generate-0.1.0-SNAPSHOT.jar" || "$APP_JAR" -nt "$APP_DIR/generate-0.1.0-SNAPSHOT.jar" ]]; then
   rm -rf "$APP_DIR"
   "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$APP_JAR" extract --destination "$APP_DIR" >/dev/null \
     || die "could not extract $APP_JAR"
