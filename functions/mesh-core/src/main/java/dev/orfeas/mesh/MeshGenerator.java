@@ -36,6 +36,9 @@ import java.util.Map;
  */
 public final class MeshGenerator implements AutoCloseable {
 
+    /** Part of every mesh id: bump it when a change alters the meshes made from the same input. */
+    public static final String ENGINE_VERSION = "1";
+
     private final ImageDecoder decoder;
     private final ForegroundExtractor foregroundExtractor = new ForegroundExtractor();
     private final TorchRuntime torch;
@@ -83,7 +86,7 @@ public final class MeshGenerator implements AutoCloseable {
                 simplified.projection(), field.grid(), foreground, decoded.image(), options.quality().textureSide()));
         MeshExport export = clock.run(Stage.EXPORT,
                 () -> MeshExporters.forFormat(options.format()).export(textured, baseName));
-        String meshId = MeshId.of(image, options, source.id());
+        String meshId = meshIdFor(image, options);
         QualityReport report = clock.run(Stage.REPORT, () -> {
             MeshCheck check = MeshChecks.check(mesh);
             return QualityReport.of(meshId, field.mode().label(), options.canonical(),
@@ -93,9 +96,13 @@ public final class MeshGenerator implements AutoCloseable {
         return new GenerationResult(meshId, export, report);
     }
 
-    /** The id a request would get, without generating: lets callers find a stored mesh first. */
+    /**
+     * The id a request gets, without generating: lets callers find a stored mesh first. It depends on the image,
+     * the options and this engine's configuration (its version and depth source), not on the mode the image turns
+     * out to need, so it is known before any work is done.
+     */
     public String meshIdFor(byte[] image, GenerationOptions options) {
-        return MeshId.of(image, options, silhouetteField.id());
+        return MeshId.of(image, options, ENGINE_VERSION + "/" + silhouetteField.id());
     }
 
     /** "inflate" or "model": which field source this engine uses for images with a silhouette. */

@@ -167,6 +167,9 @@ class MeshGeneratorTests {
                 new GenerationOptions(MeshFormat.GLB, Quality.DEFAULT, 0, 0.5), ProgressListener.NONE);
         assertThat(result.report().mode()).isEqualTo("relief");
         assertValidWatertightGlb(result);
+        assertThat(result.meshId()).as("known before generating, so caches find relief meshes too")
+                .isEqualTo(engine.meshIdFor(TestImages.jpeg(TestImages.busyPicture(300, 3)),
+                        new GenerationOptions(MeshFormat.GLB, Quality.DEFAULT, 0, 0.5)));
         assertThat(result.report().genus()).isZero();
     }
 
