@@ -4,8 +4,10 @@ import dev.orfeas.mesh.EngineSettings;
 import dev.orfeas.mesh.GenerationOptions;
 import dev.orfeas.mesh.GenerationResult;
 import dev.orfeas.mesh.ImageRejectedException;
+import dev.orfeas.mesh.MeshFormat;
 import dev.orfeas.mesh.MeshGenerator;
 import dev.orfeas.mesh.ProgressListener;
+import dev.orfeas.mesh.Quality;
 import dev.orfeas.mesh.export.ExportedFile;
 
 import java.io.IOException;
@@ -13,6 +15,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -107,7 +111,7 @@ public final class GenerateCommand {
                 + "[--quality draft|default|high] [--detail 0..1] [--model MODEL.pt]";
 
         static CommandLine parse(String[] args) {
-            java.util.List<String> positional = new java.util.ArrayList<>();
+            List<String> positional = new ArrayList<>();
             String format = null;
             String quality = "default";
             int faces = 0;
@@ -137,8 +141,8 @@ public final class GenerateCommand {
             }
             Path output = Path.of(positional.get(1));
             String chosen = format != null ? format : extensionOf(output);
-            GenerationOptions options = new GenerationOptions(dev.orfeas.mesh.MeshFormat.parse(chosen),
-                    dev.orfeas.mesh.Quality.parse(quality), faces, detail);
+            GenerationOptions options = new GenerationOptions(MeshFormat.parse(chosen), Quality.parse(quality), faces,
+                    detail);
             return new CommandLine(Path.of(positional.get(0)), output, options, model, false);
         }
 

@@ -2,6 +2,7 @@ package dev.orfeas.mesh.field;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.Translator;
@@ -37,7 +38,7 @@ final class DepthModelTranslator implements Translator<FieldGrid, float[]> {
         if (shape.dimension() != 4 || shape.get(0) != 1 || shape.get(1) != 1) {
             throw new IllegalStateException("depth model must return [1, 1, H, W], returned " + shape);
         }
-        return depth.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        return depth.toType(DataType.FLOAT32, false).toFloatArray();
     }
 
     @Override
