@@ -59,7 +59,7 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
         view.get("files").forEach(f -> names.add(f.get("name").asString()));
         if (format.equals("obj")) {
             assertThat(names).hasSizeGreaterThanOrEqualTo(3).anyMatch(n -> n.endsWith(".mtl"))
-                    .anyMatch(n -> n.endsWith(".png"));
+                    .anyMatch(n -> n.endsWith(".jpg"));
         } else {
             assertThat(names).containsExactly("model." + format);
         }
