@@ -19,6 +19,7 @@ class ConfigValidationTests {
             "orfeas.generation.max-concurrent=0            | orfeas.generation.max-concurrent",
             "orfeas.generation.device=tpu                  | orfeas.generation.device",
             "orfeas.generation.model-path=/nonexistent.pt  | model-path",
+            "orfeas.generation.model-path=/tmp             | model-path",
             "orfeas.security.open=false                    | api-keys"})
     void badSettingRefusesToStart(String setting, String named) {
         var app = new SpringApplicationBuilder(GenerateApplication.class).web(WebApplicationType.NONE)

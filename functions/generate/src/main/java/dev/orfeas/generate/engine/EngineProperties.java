@@ -41,9 +41,9 @@ public record EngineProperties(
         @Min(1) @Max(256) @DefaultValue("4") int maxConcurrent,
         @DefaultValue("true") boolean warmUp) {
 
-    @AssertTrue(message = "model-path must name a readable file")
+    @AssertTrue(message = "model-path must name a readable TorchScript file (not a directory)")
     public boolean isModelReadable() {
-        return modelPath == null || Files.isReadable(modelPath);
+        return modelPath == null || (Files.isRegularFile(modelPath) && Files.isReadable(modelPath));
     }
 
     @AssertTrue(message = "max-bytes must be between 1KB and 1GB")
