@@ -1,8 +1,10 @@
 package dev.orfeas.generate;
 
+import dev.orfeas.generate.generation.MeshLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.sync.RequestBody;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -152,6 +154,29 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
         assertThat(download(one.get("url").asString())).startsWith("glTF".getBytes(StandardCharsets.US_ASCII));
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("content-type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void meshesSkipsAListingMarkerWhoseMeshIsNotPublished() throws Exception {
+        String published = json(postImage("/generate?quality=draft", TestImages.discPng(64, 8), "image/png",
+                "application/json")).get("id").asString();
+        String unpublished = "feedfacefeedfacefeedfacefeedface";
+        // the state while a mesh is being stored (marker and files written, meta.json not yet), or after a crash
+        String marker = MeshLayout.recent(unpublished, System.currentTimeMillis() + 1);
+        try (var s3 = testS3()) {
+            s3.putObject(b -> b.bucket("meshes").key(marker), RequestBody.empty());
+            try {
+                JsonNode page = json(getWithKey("/meshes?limit=5"));
+                var one = getWithKey("/meshes/" + unpublished);
+
+                List<String> ids = new ArrayList<>();
+                page.get("items").forEach(item -> ids.add(item.get("id").asString()));
+                assertThat(ids).contains(published).doesNotContain(unpublished);
+                assertThat(one.statusCode()).isEqualTo(404);
+            } finally {
+                s3.deleteObject(b -> b.bucket("meshes").key(marker));
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0} → {2}")

@@ -15,13 +15,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Image → stored mesh, content-addressed: a request whose id (hash of image + options) already has a meta.json is
- * answered from storage without generating. A new mesh is written file by file and published by its meta.json
- * (written last); if any write fails the ones before it are removed.
+ * answered from storage (generation stopped, or its result dropped). A new mesh is written file by file and
+ * published by its meta.json (written last); if any write fails the ones before it are removed.
  */
 public class MeshService {
 
@@ -47,33 +54,35 @@ public class MeshService {
                 .baseUnit("bytes").description("Bytes written to the object store").register(registry));
     }
 
-    /** The stored mesh for this request, generating it when it is not stored yet. */
+    /**
+     * The stored mesh for this request, generating it when it is not stored yet. The lookup runs alongside the
+     * generation ({@link CacheLookup}): a hit stops the engine at its next stage, a miss costs no extra wait.
+     */
     public Outcome generate(GenerationRequest request, ProgressListener progress) {
         String format = request.options().format().extension();
         long start = System.nanoTime();
         String outcome = "error";
         boolean hit = false;
         try {
-            String requestedId = engine.meshIdFor(request.image(), request.options());
-            Optional<MeshMeta> stored = find(requestedId);
-            double lookupMs = millisSince(start);
+            String id = engine.meshIdFor(request.image(), request.options());
+            CacheLookup lookup = new CacheLookup(() -> find(id), timed(progress, format));
+            GenerationResult result;
+            double engineMs;
+            Optional<MeshMeta> stored;
+            try {
+                result = engine.generate(request.image(), request.options(), lookup);
+                engineMs = millisSince(start);
+                stored = lookup.await();
+            } catch (CacheLookup.Hit h) {
+                result = null;
+                engineMs = Double.NaN;
+                stored = Optional.of(h.meta());
+            }
             if (stored.isPresent()) {
                 cacheHits.increment();
                 hit = true;
                 outcome = "success";
-                return new Outcome(stored.get(), true, null, Map.of("lookup", lookupMs));
-            }
-            long engineStart = System.nanoTime();
-            GenerationResult result = engine.generate(request.image(), request.options(),
-                    timed(progress, format));
-            double engineMs = millisSince(engineStart);
-            if (!result.meshId().equals(requestedId)) {
-                // the engine chose another field source for this image: its id may be stored already
-                Optional<MeshMeta> known = find(result.meshId());
-                if (known.isPresent()) {
-                    outcome = "success";
-                    return new Outcome(known.get(), true, null, Map.of("lookup", lookupMs, "engine", engineMs));
-                }
+                return new Outcome(stored.get(), true, null, Map.of("lookup", lookup.millis()));
             }
             long storeStart = System.nanoTime();
             MeshMeta meta = writer.write(request, result);
@@ -84,7 +93,7 @@ public class MeshService {
                     .record(result.report().vertices());
             outcome = "success";
             return new Outcome(meta, false, result.export().primary().bytes(),
-                    Map.of("lookup", lookupMs, "engine", engineMs, "store", storeMs));
+                    Map.of("lookup", lookup.millis(), "engine", engineMs, "store", storeMs));
         } catch (ImageRejectedException | IllegalArgumentException e) {
             outcome = "rejected";
             throw e;
@@ -93,6 +102,35 @@ public class MeshService {
                     .tags("format", format, "outcome", outcome, "cache", hit ? "hit" : "miss")
                     .publishPercentileHistogram().register(registry)
                     .record(Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Which of these ids are published (their meta.json exists), checked in parallel. */
+    public Set<String> published(List<String> ids) {
+        try (var scope = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<String, Future<Boolean>> checks = new LinkedHashMap<>();
+            for (String id : ids) {
+                checks.put(id, scope.submit(() -> MeshLayout.ID.matcher(id).matches()
+                        && store.exists(bucket(), MeshLayout.meta(id))));
+            }
+            Set<String> published = new HashSet<>();
+            for (var check : checks.entrySet()) {
+                if (join(check.getValue())) {
+                    published.add(check.getKey());
+                }
+            }
+            return published;
+        }
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

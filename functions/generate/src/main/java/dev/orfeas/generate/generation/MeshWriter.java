@@ -23,8 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes one generated mesh: model, companions and source image in parallel, then {@code meta.json} (which
- * publishes the mesh), then the listing marker. If any write fails, the objects already written are removed.
+ * Writes one generated mesh: model, companions, source image and the listing marker in parallel, then
+ * {@code meta.json}, which publishes the mesh. If any write fails, the objects already written are removed. A
+ * marker can thus exist a moment before its mesh (or, after a crash, without one): the listing shows only markers
+ * whose {@code meta.json} exists ({@link MeshService#published}).
  */
 class MeshWriter {
 
@@ -83,19 +85,18 @@ class MeshWriter {
                 new MeshMeta.Source(sourceKey, request.sourceName(), sourceType, request.image().length,
                         request.origin()),
                 files, json.readTree(result.report().toJson()));
-        writes.add(new ObjectWrite(MeshLayout.meta(id), json.writeValueAsBytes(meta), "application/json", null,
-                metadata));
         writes.add(ObjectWrite.of(MeshLayout.recent(id, now.toEpochMilli()), new byte[0], "text/plain"));
+        ObjectWrite publish = new ObjectWrite(MeshLayout.meta(id), json.writeValueAsBytes(meta), "application/json",
+                null, metadata);
 
-        // model, companions and source in parallel; then meta.json (publishes the mesh); then the listing marker
+        // model, companions, source and listing marker in parallel; then meta.json, which publishes the mesh
         List<String> written = Collections.synchronizedList(new ArrayList<>());
         try {
-            putAll(writes.subList(0, writes.size() - 2), written);
-            putAll(writes.subList(writes.size() - 2, writes.size() - 1), written);
-            putAll(writes.subList(writes.size() - 1, writes.size()), written);
+            putAll(writes, written);
+            putAll(List.of(publish), written);
         } catch (RuntimeException e) {
             log.warn("storing mesh {} failed after {} of {} objects; removing them", id, written.size(),
-                    writes.size());
+                    writes.size() + 1);
             store.deleteQuietly(bucket(), List.copyOf(written));
             throw e;
         }

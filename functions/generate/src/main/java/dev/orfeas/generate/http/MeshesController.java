@@ -10,8 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-/** {@code GET /meshes} (newest first, paged) and {@code GET /meshes/{id}} (metadata + fresh presigned URLs). */
+/** {@code GET /meshes} (published meshes, newest first, paged) and {@code GET /meshes/{id}} (metadata + fresh presigned URLs). */
 @RestController
 class MeshesController {
 
@@ -35,7 +36,10 @@ class MeshesController {
             throw new BadRequestException(Problems.BAD_REQUEST, "limit must be between 1 and 100");
         }
         var keys = store.list(store.properties().buckets().meshes(), MeshLayout.RECENT_PREFIX, limit, page);
-        List<Summary> items = keys.keys().stream().map(MeshLayout::parseRecent)
+        List<MeshLayout.RecentKey> recent = keys.keys().stream().map(MeshLayout::parseRecent).toList();
+        // a marker is written alongside the mesh's files, before its meta.json: list only published meshes
+        Set<String> published = meshes.published(recent.stream().map(MeshLayout.RecentKey::id).toList());
+        List<Summary> items = recent.stream().filter(r -> published.contains(r.id()))
                 .map(r -> new Summary(r.id(), Instant.ofEpochMilli(r.epochMillis()), "/meshes/" + r.id())).toList();
         return new Page(items, keys.nextToken());
     }
