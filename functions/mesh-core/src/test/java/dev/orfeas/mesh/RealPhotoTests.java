@@ -31,7 +31,9 @@ class RealPhotoTests {
             "chelsea.png, relief",     // a cat's face filling the frame: no backdrop to cut away
             "astronaut.png, relief",   // a portrait in front of a busy scene
             "coffee.png, relief",      // a cup on a wooden table, shot from above
-            "rocket.jpg, relief"       // a launch pad at night
+            "rocket.jpg, relief",      // a launch pad at night
+            "grass.png, relief",       // a texture that is all "backdrop": still a picture, not "nothing"
+            "page.png, relief"         // a scanned page of text
     })
     void realPictureBecomesAValidWatertightMeshInTheExpectedMode(String name, String mode) throws Exception {
         GenerationResult result = TestEngine.get().generate(sample(name),

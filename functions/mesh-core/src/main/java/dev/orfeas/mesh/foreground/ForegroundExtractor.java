@@ -14,6 +14,9 @@ public final class ForegroundExtractor {
     private static final double MIN_OBJECT_SHARE = 0.001;
     /** All but 0.01% of pixels within this colour distance of the mean = a uniform image (a few stray pixels are noise, not an object). */
     private static final double UNIFORM_DELTA_E = 2.5;
+    /** A plain backdrop: this share of pixels within this colour distance of its colours. */
+    private static final double PLAIN_DELTA_E = 8;
+    private static final double PLAIN_SHARE = 0.97;
 
     public Foreground extract(DecodedImage decoded) {
         WorkingImage img = WorkingImage.of(decoded.image());
@@ -40,10 +43,26 @@ public final class ForegroundExtractor {
         }
         int largest = Components.label(mask).largestArea();
         if (largest < Math.max(16, MIN_OBJECT_SHARE * img.size())) {
+            // Nothing left after cutting the backdrop: a plain backdrop with a speck on it has nothing to model,
+            // but a texture-like picture (grass, gravel, a page of text) was eaten whole by its own colours.
+            if (segmentation != null && !plainBackdrop(img, segmentation.palette())) {
+                return relief(img);
+            }
             throw new ImageRejectedException.NoForeground(
                     "the object is only a speck (" + largest + " of " + img.size() + " working pixels): nothing to model");
         }
         return new Foreground(mask, img.scale, mode);
+    }
+
+    /** Nearly every pixel within a tight colour distance of the backdrop colours. */
+    private static boolean plainBackdrop(WorkingImage img, BorderPalette palette) {
+        int near = 0;
+        for (int i = 0; i < img.size(); i++) {
+            if (palette.distance(img, i) < PLAIN_DELTA_E) {
+                near++;
+            }
+        }
+        return near >= PLAIN_SHARE * img.size();
     }
 
     private static Foreground relief(WorkingImage img) {
