@@ -1,0 +1,55 @@
+package dev.orfeas.events.adapter;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Where the adapter's CloudEvents go.
+ *
+ * @param url         the sink; application.yaml binds it to {@code $K_SINK} (Knative SinkBinding contract)
+ * @param generateUrl used when there is no sink (one machine): the generate function's CloudEvent endpoint
+ * @param apiKey      sent as {@code Authorization: Bearer} to the generate URL only (never to a K_SINK broker)
+ * @param timeout     per delivery
+ * @param structured  structured mode ({@code application/cloudevents+json}) instead of binary mode
+ */
+@Validated
+@ConfigurationProperties("orfeas.events.sink")
+public record SinkProperties(
+        URI url,
+        @NotNull @DefaultValue("http://127.0.0.1:8080/") URI generateUrl,
+        String apiKey,
+        @NotNull @DefaultValue("10s") Duration timeout,
+        @DefaultValue("false") boolean structured) {
+
+    /** {@code $K_SINK} when set, otherwise the generate function. */
+    public URI target() {
+        return hasSink() ? url : generateUrl;
+    }
+
+    public boolean hasSink() {
+        return url != null && !url.toString().isBlank();
+    }
+
+    @AssertTrue(message = "url and generate-url must be http or https URLs")
+    public boolean isHttp() {
+        return (!hasSink() || http(url)) && (generateUrl == null || http(generateUrl));
+    }
+
+    private static boolean http(URI uri) {
+        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    }
+
+    /** Never prints the API key. */
+    @Override
+    public String toString() {
+        return "SinkProperties[target=" + target() + (hasSink() ? " (K_SINK)" : " (generate, no K_SINK)")
+                + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "" : "****") + ", timeout=" + timeout
+                + ", structured=" + structured + "]";
+    }
+}

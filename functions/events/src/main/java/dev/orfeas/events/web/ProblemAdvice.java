@@ -1,0 +1,58 @@
+package dev.orfeas.events.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** The one place exceptions become problem+json: 4xx logged at debug, 5xx at warn with the request id in the MDC. */
+@RestControllerAdvice
+public class ProblemAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        if (e.problem().status().is5xxServerError()) {
+            log.warn("{}: {}", e.problem().status().value(), e.getMessage());
+        } else {
+            log.debug("{}: {}", e.problem().status().value(), e.getMessage());
+        }
+        var response = ResponseEntity.status(e.problem().status());
+        if (e.retryAfterSeconds() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        if (e.problem() == Problems.UNAUTHORIZED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(e.problem().detail(e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException e) {
+        return problem(new ProblemException(Problems.UNSUPPORTED_TYPE, e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(new ProblemException(Problems.METHOD_NOT_ALLOWED, e.getMessage()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
+        return problem(new ProblemException(Problems.NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> internal(Exception e) {
+        log.warn("request failed: {}", e.toString(), e);
+        return ResponseEntity.status(Problems.INTERNAL.status())
+                .body(Problems.INTERNAL.detail("unexpected error; quote the request id when reporting it"));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.orfeas.events.web;
+
+import org.slf4j.MDC;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+
+/** RFC 9457 problem details of the events app, with stable type URIs (listed in docs/events.md). */
+public enum Problems {
+    BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "The request is malformed"),
+    BAD_NOTIFICATION(HttpStatus.BAD_REQUEST, "invalid-notification", "The bucket notification is invalid"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
+    UNSUPPORTED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "The content type is not supported"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
+    SINK_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "sink-unavailable", "The event sink did not take an event");
+
+    private final HttpStatus status;
+    private final URI type;
+    private final String title;
+
+    Problems(HttpStatus status, String slug, String title) {
+        this.status = status;
+        this.type = URI.create("urn:orfeas:problem:" + slug);
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail detail(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            problem.setProperty("requestId", requestId);
+        }
+        return problem;
+    }
+}

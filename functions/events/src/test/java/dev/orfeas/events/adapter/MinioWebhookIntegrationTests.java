@@ -1,0 +1,220 @@
+package dev.orfeas.events.adapter;
+
+import dev.orfeas.events.support.EventReceiver;
+import dev.orfeas.storage.LocalS3Server;
+import io.cloudevents.CloudEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static dev.orfeas.events.adapter.ObjectEventMapperTests.body;
+import static dev.orfeas.events.adapter.ObjectEventMapperTests.record;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The webhook over real HTTP: MinIO-shaped notifications in, CloudEvents out to a real receiver standing in for
+ * the {@code K_SINK} broker (set here exactly as SinkBinding sets it). Every case counts what arrived.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MinioWebhookIntegrationTests {
+
+    static final String TOKEN = "minio-webhook-token-0123456789";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final EventReceiver SINK = receiver();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        for (String property : LocalS3Server.shared().springProperties()) {
+            int eq = property.indexOf('=');
+            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
+        }
+        registry.add("K_SINK", () -> SINK.uri().toString());
+        registry.add("orfeas.events.adapter.auth-token", () -> TOKEN);
+        registry.add("orfeas.events.adapter.max-body", () -> "16KB");
+    }
+
+    @BeforeEach
+    void reset() {
+        SINK.reset();
+    }
+
+    @AfterAll
+    static void stop() {
+        SINK.close();
+    }
+
+    @Test
+    void oneCreatedRecordArrivesAtKSinkAsOneBinaryModeCloudEvent() throws Exception {
+        var response = post(body(record("s3:ObjectCreated:Put", "uploads", "single/cat.png", "e-single")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("emitted").asInt()).isEqualTo(1);
+        assertThat(SINK.received()).singleElement().satisfies(r -> {
+            assertThat(r.headers()).containsEntry("ce-type", "dev.orfeas.object.created")
+                    .containsEntry("ce-source", "s3://uploads").containsEntry("ce-bucket", "uploads")
+                    .containsEntry("ce-subject", "single/cat.png");
+            CloudEvent event = r.event();
+            assertThat(JSON.readTree(event.getData().toBytes()).get("key").asString()).isEqualTo("single/cat.png");
+            assertThat(event.getId()).isEqualTo(json(response).get("ids").get(0).asString());
+        });
+    }
+
+    @Test
+    void manyRecordsArriveExactlyOnceAndARedeliveredNotificationEmitsNothingNew() throws Exception {
+        String notification = body(IntStream.range(0, 60)
+                .mapToObj(i -> record("s3:ObjectCreated:Put", "uploads", "many/" + i + ".png", "e" + i))
+                .toArray(String[]::new));
+
+        var first = post(notification);
+        var again = post(notification);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(json(first).get("emitted").asInt()).isEqualTo(60);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("emitted").asInt()).isZero();
+        assertThat(json(again).get("alreadyDelivered").asInt()).isEqualTo(60);
+        assertThat(SINK.events()).hasSize(60).extracting(CloudEvent::getSubject).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(IntStream.range(0, 60).mapToObj(i -> "many/" + i + ".png").toList());
+    }
+
+    @Test
+    void encodedKeysWithSpacesUnicodeAndPlusArriveDecodedInSubject() throws Exception {
+        var response = post(body(
+                record("s3:ObjectCreated:Put", "uploads", "keys/my+cat.png", "k1"),
+                record("s3:ObjectCreated:Put", "uploads", "keys/%CE%B3%CE%AC%CF%84%CE%B1+%F0%9F%90%88.png", "k2"),
+                record("s3:ObjectCreated:Put", "uploads", "keys/a%2Bb%2520c.png", "k3")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SINK.events()).extracting(CloudEvent::getSubject)
+                .containsExactly("keys/my cat.png", "keys/γάτα 🐈.png", "keys/a+b%20c.png");
+        assertThat(SINK.received()).extracting(r -> r.headers().get("ce-subject"))
+                .containsExactly("keys/my%20cat.png", "keys/%CE%B3%CE%AC%CF%84%CE%B1%20%F0%9F%90%88.png",
+                        "keys/a+b%2520c.png");
+    }
+
+    @Test
+    void removedRecordsBecomeObjectRemovedAndUnknownEventNamesAreIgnored() throws Exception {
+        var response = post(body(record("s3:ObjectRemoved:Delete", "uploads", "gone/a.png", null),
+                record("s3:ObjectAccessed:Get", "uploads", "read/a.png", "r1")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("ignored").asInt()).isEqualTo(1);
+        assertThat(SINK.events()).extracting(CloudEvent::getType).containsExactly("dev.orfeas.object.removed");
+    }
+
+    @Test
+    void aRecordWithMissingFieldsIsA400ProblemAndNothingIsEmitted() throws Exception {
+        var response = post(body(record("s3:ObjectCreated:Put", "uploads", "partial/ok.png", "p1"),
+                "{\"eventName\":\"s3:ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"uploads\"}}}"));
+
+        assertProblem(response, 400, "urn:orfeas:problem:invalid-notification");
+        assertThat(json(response).get("detail").asString()).contains("Records[1].s3.object.key");
+        assertProblem(post("{not json"), 400, "urn:orfeas:problem:invalid-notification");
+        assertProblem(post("{\"EventName\":\"s3:ObjectCreated:Put\"}"), 400,
+                "urn:orfeas:problem:invalid-notification");
+        assertThat(SINK.attempts()).isZero();
+    }
+
+    @Test
+    void aWrongOrMissingTokenIsA401ProblemAndNothingIsEmitted() throws Exception {
+        String notification = body(record("s3:ObjectCreated:Put", "uploads", "auth/a.png", "a1"));
+
+        var wrong = send(notification, Map.of("Content-Type", "application/json", "Authorization", "Bearer nope"));
+        var missing = send(notification, Map.of("Content-Type", "application/json"));
+
+        assertProblem(wrong, 401, "urn:orfeas:problem:unauthorized");
+        assertProblem(missing, 401, "urn:orfeas:problem:unauthorized");
+        assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(SINK.attempts()).isZero();
+    }
+
+    @Test
+    void aWrongContentTypeIsA415AndAnOversizedBodyA413() throws Exception {
+        String notification = body(record("s3:ObjectCreated:Put", "uploads", "type/a.png", "t1"));
+        String huge = body(IntStream.range(0, 200)
+                .mapToObj(i -> record("s3:ObjectCreated:Put", "uploads", "huge/" + i + ".png", "h" + i))
+                .toArray(String[]::new));
+
+        var text = send(notification, Map.of("Content-Type", "text/plain", "Authorization", "Bearer " + TOKEN));
+        var tooLarge = post(huge);
+
+        assertProblem(text, 415, "urn:orfeas:problem:unsupported-media-type");
+        assertProblem(tooLarge, 413, "urn:orfeas:problem:body-too-large");
+        assertThat(SINK.attempts()).isZero();
+    }
+
+    @Test
+    void aSinkFailureIsA502AndRedeliveryEmitsOnlyWhatWasMissing() throws Exception {
+        String notification = body(IntStream.range(0, 5)
+                .mapToObj(i -> record("s3:ObjectCreated:Put", "uploads", "flaky/" + i + ".png", "f" + i))
+                .toArray(String[]::new));
+        SINK.failWhen(r -> "flaky/3.png".equals(r.headers().get("ce-subject")));
+
+        var failed = post(notification);
+        SINK.failWhen(r -> false);
+        var retried = post(notification);
+
+        assertProblem(failed, 502, "urn:orfeas:problem:sink-unavailable");
+        assertThat(failed.headers().firstValue("Retry-After")).isPresent();
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(json(retried).get("alreadyDelivered").asInt()).isEqualTo(3);
+        assertThat(SINK.events()).extracting(CloudEvent::getSubject)
+                .containsExactly("flaky/0.png", "flaky/1.png", "flaky/2.png", "flaky/3.png", "flaky/4.png");
+    }
+
+    private static void assertProblem(HttpResponse<byte[]> response, int status, String type) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                ct -> assertThat(ct).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("requestId").asString()).isNotBlank();
+    }
+
+    private HttpResponse<byte[]> post(String body) throws Exception {
+        return send(body, Map.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN));
+    }
+
+    private HttpResponse<byte[]> send(String body, Map<String, String> headers) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/minio"))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        new LinkedHashMap<>(headers).forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static EventReceiver receiver() {
+        try {
+            return new EventReceiver();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

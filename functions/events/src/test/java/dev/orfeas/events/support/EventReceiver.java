@@ -1,0 +1,93 @@
+package dev.orfeas.events.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.orfeas.events.CloudEventCodec;
+import dev.orfeas.events.adapter.CeHeaders;
+import io.cloudevents.CloudEvent;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A real HTTP server on loopback (the JDK's com.sun.net.httpserver) standing in for a Knative broker or a webhook
+ * receiver: records every request it accepts; {@link #failWhen} makes it answer 500 to matching requests.
+ */
+public final class EventReceiver implements AutoCloseable {
+
+    /** One accepted request: headers (lower-case names) and body. */
+    public record Received(Map<String, String> headers, byte[] body) {
+        /** The event, {@code ce-*} header values percent-decoded as the HTTP binding says. */
+        public CloudEvent event() {
+            return CloudEventCodec.read(CeHeaders.decode(headers), body);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private volatile Predicate<Received> fail = r -> false;
+
+    public EventReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
+            Received r = new Received(headers, exchange.getRequestBody().readAllBytes());
+            attempts.incrementAndGet();
+            if (fail.test(r)) {
+                exchange.sendResponseHeaders(500, -1);
+                return;
+            }
+            received.add(r);
+            exchange.sendResponseHeaders(202, -1);
+        }
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    public void failWhen(Predicate<Received> predicate) {
+        fail = predicate;
+    }
+
+    public List<Received> received() {
+        return new ArrayList<>(received);
+    }
+
+    public List<CloudEvent> events() {
+        return received.stream().map(Received::event).toList();
+    }
+
+    public int attempts() {
+        return attempts.get();
+    }
+
+    public void reset() {
+        received.clear();
+        attempts.set(0);
+        fail = r -> false;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
