@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 public final class LocalS3Server {
 
     public static final String ACCESS_KEY = "orfeas-test";
-    public static final String SECRET_KEY = "orfeas-test-secret";
+    /** Made up per run: a throw-away server on loopback still gets no credential from the code. */
+    public static final String SECRET_KEY = "test-" + java.util.UUID.randomUUID();
 
     private static LocalS3Server shared;
 
