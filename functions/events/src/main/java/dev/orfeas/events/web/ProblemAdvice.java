@@ -1,5 +1,6 @@
 package dev.orfeas.events.web;
 
+import dev.orfeas.storage.StorageUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +48,11 @@ public class ProblemAdvice {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
         return problem(new ProblemException(Problems.NOT_FOUND, e.getMessage()));
+    }
+
+    @ExceptionHandler(StorageUnavailableException.class)
+    ResponseEntity<ProblemDetail> storage(StorageUnavailableException e) {
+        return problem(new ProblemException(Problems.STORAGE_UNAVAILABLE, e.getMessage(), 5L));
     }
 
     @ExceptionHandler(Exception.class)

@@ -10,13 +10,15 @@ import java.net.URI;
 public enum Problems {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "The request is malformed"),
     BAD_NOTIFICATION(HttpStatus.BAD_REQUEST, "invalid-notification", "The bucket notification is invalid"),
+    BAD_EVENT(HttpStatus.BAD_REQUEST, "invalid-event", "The CloudEvent is invalid"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     UNSUPPORTED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "The content type is not supported"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
-    SINK_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "sink-unavailable", "The event sink did not take an event");
+    SINK_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "sink-unavailable", "The event sink did not take an event"),
+    STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "The object store is unavailable");
 
     private final HttpStatus status;
     private final URI type;

@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  */
 public final class EventReceiver implements AutoCloseable {
 
-    /** One accepted request: headers (lower-case names) and body. */
-    public record Received(Map<String, String> headers, byte[] body) {
+    /** One accepted request: path, headers (case-insensitive names) and body. */
+    public record Received(String path, Map<String, String> headers, byte[] body) {
         /** The event, {@code ce-*} header values percent-decoded as the HTTP binding says. */
         public CloudEvent event() {
             return CloudEventCodec.read(CeHeaders.decode(headers), body);
@@ -49,7 +49,7 @@ public final class EventReceiver implements AutoCloseable {
         try (exchange) {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
-            Received r = new Received(headers, exchange.getRequestBody().readAllBytes());
+            Received r = new Received(exchange.getRequestURI().getPath(), headers, exchange.getRequestBody().readAllBytes());
             attempts.incrementAndGet();
             if (fail.test(r)) {
                 exchange.sendResponseHeaders(500, -1);
