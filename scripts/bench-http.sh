@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks of the generate function over HTTP (numbers go into docs/benchmarks.md, "Generate function (HTTP)"):
 #   1. start-up: process start → readiness UP and → first mesh, RSS at ready (RUNS runs, medians)
-#   2. HTTP round trip vs the engine called in-process, same images (median of COUNT)
+#   2. HTTP round trip vs the same "generate" function called in-process in the app's own JVM, same images,
+#      plus the bare engine (no storage); median of COUNT per side, RT_RUNS fresh JVMs (default RUNS)
 #   3. throughput and p50/p99 at concurrency 1, 2, 4 (REQUESTS per level), RSS under load
 # Everything runs on loopback against a throw-away S3Proxy; every request is a new mesh (no cache hits).
+# Usage: scripts/bench-http.sh [roundtrip]   (roundtrip: part 2 only)
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
@@ -13,11 +15,15 @@ COUNT="${COUNT:-15}"
 REQUESTS="${REQUESTS:-16}"
 CONCURRENCY="${CONCURRENCY:-1 2 4}"
 MAX_CONCURRENT="${MAX_CONCURRENT:-4}"
+RT_RUNS="${RT_RUNS:-$RUNS}"
+WARM_UP="${WARM_UP:-5}"
+MODE="${1:-all}"
 
 if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,7p' "$0"; echo "Environment: RUNS=$RUNS COUNT=$COUNT REQUESTS=$REQUESTS CONCURRENCY='$CONCURRENCY' MAX_CONCURRENT=$MAX_CONCURRENT"
+  sed -n '2,9p' "$0"; echo "Environment: RUNS=$RUNS COUNT=$COUNT REQUESTS=$REQUESTS CONCURRENCY='$CONCURRENCY' MAX_CONCURRENT=$MAX_CONCURRENT RT_RUNS=$RT_RUNS WARM_UP=$WARM_UP"
   exit 0
 fi
+[[ "$MODE" == all || "$MODE" == roundtrip ]] || die "unknown mode '$MODE' (all, roundtrip)"
 
 use_jdk
 GEN="$ROOT_DIR/functions/generate"
@@ -66,7 +72,7 @@ export ORFEAS_STORAGE_ENDPOINT="http://127.0.0.1:$S3_PORT" ORFEAS_STORAGE_ACCESS
   ORFEAS_SECURITY_RATE_LIMIT_ENABLED=false ORFEAS_GENERATION_MAX_CONCURRENT="$MAX_CONCURRENT" ORFEAS_LOG_FORMAT= \
   SERVER_ADDRESS=127.0.0.1
 
-if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
+if [[ "$MODE" == all && "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
   log "training the AOT cache ..."
   (cd "$APP_DIR" && PORT=0 java "${JVM[@]/-XX:AOTCache=*/-XX:AOTCacheOutput=$APP_DIR/generate.aot}" \
      -Dspring.context.exit=onRefresh -jar generate-0.1.0-SNAPSHOT.jar > "$WORK/aot.log" 2>&1) \
@@ -81,6 +87,26 @@ start_app() { # PORT → pid in APP_PID
   (cd "$APP_DIR" && PORT="$1" exec java "${JVM[@]}" -jar generate-0.1.0-SNAPSHOT.jar) > "$WORK/app-$1.log" 2>&1 &
   APP_PID=$!
 }
+
+# Round trip: the bench JVM runs the app itself (the extracted jar's classpath + the bench classes only) and calls
+# the function in-process and over loopback HTTP; one fresh JVM per run.
+mkdir -p "$WORK/bench-classes/dev/orfeas/generate"
+cp -r "$GEN/target/test-classes/dev/orfeas/generate/bench" "$WORK/bench-classes/dev/orfeas/generate/"
+ROUNDTRIP=()
+log "round trip: $RT_RUNS runs of $WARM_UP warm-up + $COUNT images per side (function in-process, HTTP, engine)"
+for run in $(seq "$RT_RUNS"); do
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  java "${JVM[@]:0:3}" -cp "$WORK/bench-classes:$APP_DIR/generate-0.1.0-SNAPSHOT.jar" \
+    dev.orfeas.generate.bench.RoundTripBench "$(date +%s%N)" "$COUNT" "$WORK/roundtrip-$run" "$WARM_UP" \
+    > "$WORK/roundtrip-$run.log" 2>&1 || die "round trip failed: $(tail -20 "$WORK/roundtrip-$run.log")"
+  ROUNDTRIP+=("run $run (load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)) $(cat "$WORK/roundtrip-$run")")
+  log "round trip run $run: $(head -1 "$WORK/roundtrip-$run")"
+done
+if [[ "$MODE" == roundtrip ]]; then
+  printf '\n== generate function (HTTP): round trip — %s CPUs, %s ==\n' "$(nproc)" "$(java -version 2>&1 | head -1)"
+  printf '%s\n' "${ROUNDTRIP[@]}"
+  exit 0
+fi
 
 log "start-up: $RUNS runs"
 IMG="$WORK/first.png"
@@ -109,10 +135,10 @@ PIDS+=("$APP_PID")
 BASE="http://127.0.0.1:$port"
 wait_for "readiness" 180 curl -fsS "$BASE/actuator/health/readiness" || die "app not ready"
 SALT="$(date +%s%N)"
-
-log "round trip: $COUNT images, each in-process then over HTTP"
-ROUNDTRIP="$(java "${JVM[@]:0:3}" -cp "$BENCH_CP" dev.orfeas.generate.bench.RoundTripBench "$BASE" "$SALT" "$COUNT" \
-  2>/dev/null)"
+# The round trip ran in its own JVMs, so this app is cold past its readiness warm-up: warm it (REQUESTS new
+# meshes, not counted) as the round trip's requests used to.
+java -cp "$BENCH_CP" dev.orfeas.generate.bench.HttpBench load "$BASE" "$((SALT + 7))" "$REQUESTS" 1 > /dev/null \
+  || die "load warm-up failed"
 
 LOADS=()
 PEAK=0
@@ -132,7 +158,7 @@ cat <<REPORT
 start-up (median of $RUNS): readiness UP $(median < "$WORK/ready") s, first mesh $(median < "$WORK/first") s, RSS at ready $(grep . "$WORK/rss-ready" | median) MB
   ready runs: $(tr '\n' ' ' < "$WORK/ready")
   first runs: $(tr '\n' ' ' < "$WORK/first")
-$ROUNDTRIP
+$(printf '%s\n' "${ROUNDTRIP[@]}")
 $(printf '%s\n' "${LOADS[@]}")
 peak RSS under load: $PEAK MB
 REPORT
