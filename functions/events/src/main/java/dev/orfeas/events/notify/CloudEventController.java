@@ -20,7 +20,9 @@ import java.util.Map;
 
 /**
  * Knative delivers Trigger events to the service root: {@code POST /} (binary or structured CloudEvent).
- * {@code mesh.generated}, {@code mesh.failed}, {@code backup.*} → notify; other types are accepted and ignored.
+ * {@code mesh.generated}, {@code mesh.failed}, {@code backup.*} → notify; an event Knative dead-lettered (any type,
+ * {@code knativeerror*} extensions; point the Triggers' deadLetterSink here) → recorded and notified; other types
+ * are accepted and ignored.
  * Answers 204 with no reply event (and never echoes the request's ce-* headers); 503 when a dead letter could not
  * be stored, so the broker redelivers.
  */
@@ -30,9 +32,11 @@ class CloudEventController {
     private static final Logger log = LoggerFactory.getLogger(CloudEventController.class);
 
     private final Notifier notifier;
+    private final KnativeDeadLetters deadLetters;
 
-    CloudEventController(Notifier notifier) {
+    CloudEventController(Notifier notifier, KnativeDeadLetters deadLetters) {
         this.notifier = notifier;
+        this.deadLetters = deadLetters;
     }
 
     @PostMapping("/")
@@ -53,7 +57,12 @@ class CloudEventController {
         }
         MDC.put("eventId", event.getId());
         try {
-            if (Notification.handles(event.getType())) {
+            if (KnativeDeadLetters.isDeadLetter(event)) {
+                String key = deadLetters.record(event);
+                var outcome = notifier.notify(event);
+                log.warn("dead-lettered event {} ({}) recorded at {}; {} notification(s) delivered", event.getId(),
+                        event.getType(), key, outcome.delivered());
+            } else if (Notification.handles(event.getType())) {
                 var outcome = notifier.notify(event);
                 log.info("event {} ({}): {} notification(s) delivered, {} dead-lettered, {} already sent",
                         event.getId(), event.getType(), outcome.delivered(), outcome.deadLettered(), outcome.skipped());

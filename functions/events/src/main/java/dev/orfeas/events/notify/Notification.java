@@ -38,7 +38,8 @@ public class Notification {
         }
         ObjectNode body = json.createObjectNode();
         body.put("text", text(event, data, link));
-        body.put("status", event.getType().replaceFirst("^dev\\.orfeas\\.", ""));
+        body.put("status", KnativeDeadLetters.isDeadLetter(event) ? "delivery.failed"
+                : event.getType().replaceFirst("^dev\\.orfeas\\.", ""));
         ObjectNode meta = body.putObject("event");
         meta.put("id", event.getId());
         meta.put("type", event.getType());
@@ -59,6 +60,12 @@ public class Notification {
     private static String text(CloudEvent event, JsonNode data, String link) {
         String subject = event.getSubject() == null ? "" : event.getSubject();
         String source = data.path("source").path("key").isString() ? data.path("source").path("key").asString() : null;
+        if (KnativeDeadLetters.isDeadLetter(event)) {
+            return "Event delivery FAILED: " + event.getType() + (subject.isEmpty() ? "" : " (" + subject + ")")
+                    + " could not be delivered to " + event.getExtension(KnativeDeadLetters.DEST)
+                    + (event.getExtension(KnativeDeadLetters.CODE) != null
+                    ? " (HTTP " + event.getExtension(KnativeDeadLetters.CODE) + ")" : "");
+        }
         return switch (event.getType()) {
             case EventTypes.MESH_GENERATED -> "3D mesh " + subject + " is ready"
                     + (source != null ? " (from " + source + ")" : "") + (link != null ? ": " + link : "");

@@ -64,7 +64,7 @@ public class Notifier {
         int deadLettered = 0;
         int skipped = 0;
         for (URI target : properties.targets()) {
-            String key = event.getId() + " " + target;
+            String key = (KnativeDeadLetters.isDeadLetter(event) ? "dead-letter " : "") + event.getId() + " " + target;
             if (notified.contains(key)) {
                 skipped++;
                 continue;
@@ -133,7 +133,8 @@ public class Notifier {
         record.put("failure", failure);
         record.put("recordedAt", Instant.now(clock).toString());
         record.set("notification", json.readTree(body));
-        String key = "notify/" + event.getId() + "/" + hash(target.toString()) + ".json";
+        String key = "notify/" + (KnativeDeadLetters.isDeadLetter(event) ? "dead-letter-" : "") + event.getId() + "/"
+                + hash(target.toString()) + ".json";
         store.put(store.properties().buckets().failed(),
                 ObjectWrite.of(key, json.writeValueAsBytes(record), "application/json"));
     }

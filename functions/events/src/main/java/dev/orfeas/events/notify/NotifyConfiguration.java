@@ -19,6 +19,11 @@ class NotifyConfiguration {
     private static final Logger log = LoggerFactory.getLogger(NotifyConfiguration.class);
 
     @Bean
+    KnativeDeadLetters knativeDeadLetters(ObjectStore store, JsonMapper json) {
+        return new KnativeDeadLetters(store, json, Clock.systemUTC());
+    }
+
+    @Bean
     Notifier notifier(NotifyProperties properties, ObjectStore store, JsonMapper json) {
         log.info("notify: {}", properties);
         TargetPolicy policy = new TargetPolicy(properties.allowedHosts(), properties.allowPrivateAddresses(),

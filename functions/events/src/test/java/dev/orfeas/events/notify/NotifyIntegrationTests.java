@@ -161,6 +161,36 @@ class NotifyIntegrationTests {
         assertThat(GOOD.attempts() + DOWN.attempts()).isZero();
     }
 
+    @Test
+    void anEventKnativeDeadLetteredIsRecordedInTheFailedBucketAndNotified() throws Exception {
+        String id = UUID.randomUUID().toString();
+        var event = CloudEventBuilder.v1().withId(id).withType(EventTypes.OBJECT_CREATED)
+                .withSource(URI.create("s3://uploads")).withSubject("in/cat.png")
+                .withExtension("knativeerrordest", "http://generate.orfeas.svc.cluster.local/")
+                .withExtension("knativeerrorcode", "500")
+                .withExtension("knativeerrordata", java.util.Base64.getEncoder().encodeToString(
+                        "{\"title\":\"boom\"}".getBytes(StandardCharsets.UTF_8)))
+                .withData("application/json", "{\"bucket\":\"uploads\",\"key\":\"in/cat.png\"}"
+                        .getBytes(StandardCharsets.UTF_8)).build();
+
+        var response = send(event, false);
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        var keys = store.list(store.properties().buckets().failed(), "knative/", 1000, null).keys();
+        JsonNode record = keys.stream().map(k -> JSON.readTree(store.get(store.properties().buckets().failed(), k)
+                        .orElseThrow().bytes())).filter(r -> id.equals(r.get("eventId").asString())).findFirst()
+                .orElseThrow();
+        assertThat(record.get("errorCode").asString()).isEqualTo("500");
+        assertThat(record.get("errorData").asString()).isEqualTo("{\"title\":\"boom\"}");
+        assertThat(record.get("data").get("key").asString()).isEqualTo("in/cat.png");
+        assertThat(GOOD.received()).singleElement().satisfies(r -> {
+            JsonNode body = JSON.readTree(r.body());
+            assertThat(body.get("status").asString()).isEqualTo("delivery.failed");
+            assertThat(body.get("text").asString()).contains("could not be delivered to http://generate.orfeas")
+                    .contains("HTTP 500");
+        });
+    }
+
     private JsonNode deadLetter(String eventId, String failure) {
         var keys = store.list(store.properties().buckets().failed(), "notify/" + eventId + "/", 10, null).keys();
         List<JsonNode> letters = keys.stream().map(k -> JSON.readTree(
@@ -171,8 +201,12 @@ class NotifyIntegrationTests {
 
     private HttpResponse<String> postEvent(String id, String type, String subject, String data, boolean structured)
             throws Exception {
-        var event = CloudEventBuilder.v1().withId(id).withType(type).withSource(URI.create("/orfeas/generate"))
-                .withSubject(subject).withData("application/json", data.getBytes(StandardCharsets.UTF_8)).build();
+        return send(CloudEventBuilder.v1().withId(id).withType(type).withSource(URI.create("/orfeas/generate"))
+                .withSubject(subject).withData("application/json", data.getBytes(StandardCharsets.UTF_8)).build(),
+                structured);
+    }
+
+    private HttpResponse<String> send(io.cloudevents.CloudEvent event, boolean structured) throws Exception {
         var encoded = CloudEventCodec.write(event, structured);
         var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(encoded.body()));
