@@ -3,6 +3,7 @@ package dev.orfeas.events.backup;
 import dev.orfeas.events.CloudEventCodec;
 import dev.orfeas.events.EventTypes;
 import dev.orfeas.events.adapter.CeHeaders;
+import dev.orfeas.events.web.EventBodies;
 import dev.orfeas.events.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import io.cloudevents.CloudEvent;
@@ -67,7 +68,7 @@ class BackupController {
         }
         CloudEvent event;
         try {
-            event = CloudEventCodec.read(CeHeaders.decode(headers), request.getInputStream().readNBytes(1 << 20));
+            event = CloudEventCodec.read(CeHeaders.decode(headers), EventBodies.read(request));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problems.BAD_EVENT, e.getMessage());
         }
