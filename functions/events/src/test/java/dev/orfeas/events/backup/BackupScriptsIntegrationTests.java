@@ -39,7 +39,7 @@ class BackupScriptsIntegrationTests {
         assumeTrue(onPath("aws"), "awscli not installed");
         scripts = findScripts();
         LocalS3Server server = LocalS3Server.shared();
-        // the HTTP client the app uses (Apache 4); built fresh, after the other classes' contexts have run
+        // the HTTP client the app uses (Apache 4)
         s3 = S3Client.builder().httpClient(ApacheHttpClient.builder().build()).endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY)))
@@ -115,14 +115,9 @@ class BackupScriptsIntegrationTests {
         return new Result(process.exitValue(), stdout, stdout + Files.readString(err));
     }
 
-    /**
-     * A bucket of S3Proxy's filesystem backend is a directory under its base dir. Made directly: in full module
-     * runs S3Proxy intermittently answered CreateBucket (from the SDK and from awscli alike) with 403
-     * SignatureDoesNotMatch, while every other call of the same clients passed.
-     */
-    private static String bucket(String prefix) throws IOException {
+    private static String bucket(String prefix) {
         String name = prefix + "-" + Long.toHexString(System.nanoTime());
-        Files.createDirectories(LocalS3Server.shared().dataDir().resolve(name));
+        s3.createBucket(b -> b.bucket(name));
         return name;
     }
 
