@@ -15,6 +15,7 @@ declare -A DEBIAN_TOOLS=(
   [mvn]=maven
   [node]=nodejs
   [npm]=npm
+  [aws]=awscli
 )
 # Debian packages the tests read data from (checked by a file they ship).
 declare -A DEBIAN_DATA=(
