@@ -62,7 +62,7 @@ jclouds.identity=bench
 jclouds.credential=bench-secret
 jclouds.filesystem.basedir=$WORK/s3
 PROPS
-java -DLOG_LEVEL=warn -Xmx256m -cp "$ROOT_DIR/functions/local-s3/target/s3proxy/*" org.gaul.s3proxy.Main \
+java -DLOG_LEVEL=warn -Dlogback.configurationFile="$ROOT_DIR/functions/local-s3/logback.xml" -Xmx256m -cp "$ROOT_DIR/functions/local-s3/target/s3proxy/*" org.gaul.s3proxy.Main \
   --properties "$WORK/s3.properties" > "$WORK/s3.log" 2>&1 &
 PIDS+=($!)
 wait_for "S3Proxy" 60 port_open "$S3_PORT" || die "S3Proxy did not start"

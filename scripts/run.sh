@@ -103,7 +103,7 @@ jclouds.identity=$ACCESS_KEY
 jclouds.credential=$SECRET_KEY
 jclouds.filesystem.basedir=$ORFEAS_DATA/s3
 PROPS
-"$JAVA_HOME/bin/java" -DLOG_LEVEL=warn -Xmx256m -cp "$S3_CP/*" org.gaul.s3proxy.Main --properties "$S3_PROPS" \
+"$JAVA_HOME/bin/java" -DLOG_LEVEL=warn -Dlogback.configurationFile="$ROOT_DIR/functions/local-s3/logback.xml" -Xmx256m -cp "$S3_CP/*" org.gaul.s3proxy.Main --properties "$S3_PROPS" \
   > "$ORFEAS_DATA/s3proxy.log" 2>&1 &
 PIDS+=($!)
 wait_for "S3Proxy on port $ORFEAS_S3_PORT" 60 port_open "$ORFEAS_S3_PORT" \

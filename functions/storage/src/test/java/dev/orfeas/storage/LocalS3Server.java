@@ -86,7 +86,9 @@ public final class LocalS3Server {
                     "jclouds.filesystem.basedir=" + dataDir, ""));
             Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            process = new ProcessBuilder(java, "-DLOG_LEVEL=warn", "-Xmx256m", "-XX:TieredStopAtLevel=1",
+            Path logConfig = classpathDir.getParent().getParent().resolve("logback.xml");
+            process = new ProcessBuilder(java, "-DLOG_LEVEL=warn", "-Dlogback.configurationFile=" + logConfig,
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1",
                     "-cp", classpathDir + "/*", "org.gaul.s3proxy.Main", "--properties", props.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitPort(Duration.ofSeconds(60), log);

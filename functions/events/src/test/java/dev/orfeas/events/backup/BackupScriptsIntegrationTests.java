@@ -22,11 +22,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * scripts/backup.sh and scripts/restore.sh with awscli against S3Proxy on loopback (skipped where awscli is not
- * installed): backup → delete the originals → restore is byte-identical; a half-done backup rerun completes; a
+ * scripts/backup.sh and scripts/restore.sh with awscli against S3Proxy on loopback (awscli comes from Debian, installed
+ * by scripts/test.sh): backup → delete the originals → restore is byte-identical; a half-done backup rerun completes; a
  * corrupted backup object is detected at restore.
  */
 class BackupScriptsIntegrationTests {
@@ -36,7 +35,7 @@ class BackupScriptsIntegrationTests {
 
     @BeforeAll
     static void setUp() throws Exception {
-        assumeTrue(onPath("aws"), "awscli not installed");
+        assertThat(onPath("aws")).as("awscli is needed (scripts/test.sh installs Debian's awscli)").isTrue();
         scripts = findScripts();
         LocalS3Server server = LocalS3Server.shared();
         // the HTTP client the app uses (Apache 4)
