@@ -37,7 +37,7 @@ public final class CloudEventCodec {
      */
     public static CloudEvent read(Map<String, String> headers, byte[] body) {
         try {
-            return HttpMessageFactory.createReader(caseInsensitive(headers), body).toEvent();
+            return HttpMessageFactory.createReader(caseInsensitive(CeHeaders.decode(headers)), body).toEvent();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a valid CloudEvent: " + e.getMessage(), e);
         }
@@ -53,7 +53,7 @@ public final class CloudEventCodec {
         } else {
             writer.writeBinary(event);
         }
-        return new Encoded(headers, body.toByteArray());
+        return new Encoded(CeHeaders.encode(headers), body.toByteArray());
     }
 
     private static Map<String, String> caseInsensitive(Map<String, String> headers) {

@@ -29,6 +29,17 @@ class CloudEventCodecTests {
     }
 
     @Test
+    void binaryModeHeadersArePercentEncodedAsciiAndDecodeBackToUnicode() {
+        CloudEvent unicode = CloudEventBuilder.v1(event).withSubject("γάτα μου 100%.png").build();
+
+        var encoded = CloudEventCodec.write(unicode, false);
+
+        assertThat(encoded.headers().get("ce-subject")).isEqualTo("%CE%B3%CE%AC%CF%84%CE%B1%20%CE%BC%CE%BF%CF%85%20100%25.png")
+                .matches("\\p{ASCII}*");
+        assertThat(CloudEventCodec.read(encoded.headers(), encoded.body()).getSubject()).isEqualTo("γάτα μου 100%.png");
+    }
+
+    @Test
     void structuredModeRoundTripsThroughJsonBody() {
         var encoded = CloudEventCodec.write(event, true);
 

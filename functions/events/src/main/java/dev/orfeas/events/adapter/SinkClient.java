@@ -31,7 +31,7 @@ public class SinkClient {
         var encoded = CloudEventCodec.write(event, properties.structured());
         var request = HttpRequest.newBuilder(properties.target()).timeout(properties.timeout())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encoded.body()));
-        CeHeaders.encode(encoded.headers()).forEach(request::header);
+        encoded.headers().forEach(request::header);
         if (!properties.hasSink() && properties.apiKey() != null && !properties.apiKey().isBlank()) {
             request.header("Authorization", "Bearer " + properties.apiKey());
         }

@@ -2,7 +2,6 @@ package dev.orfeas.events.backup;
 
 import dev.orfeas.events.CloudEventCodec;
 import dev.orfeas.events.EventTypes;
-import dev.orfeas.events.adapter.CeHeaders;
 import dev.orfeas.events.web.EventBodies;
 import dev.orfeas.events.web.ProblemException;
 import dev.orfeas.events.web.Problems;
@@ -68,7 +67,7 @@ class BackupController {
         }
         CloudEvent event;
         try {
-            event = CloudEventCodec.read(CeHeaders.decode(headers), EventBodies.read(request));
+            event = CloudEventCodec.read(headers, EventBodies.read(request));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problems.BAD_EVENT, e.getMessage());
         }
@@ -139,7 +138,7 @@ class BackupController {
     private static ResponseEntity<byte[]> reply(CloudEvent event) {
         var encoded = CloudEventCodec.write(event, false);
         HttpHeaders headers = new HttpHeaders();
-        CeHeaders.encode(encoded.headers()).forEach(headers::set);
+        encoded.headers().forEach(headers::set);
         return ResponseEntity.ok().headers(headers).body(encoded.body());
     }
 

@@ -1,7 +1,6 @@
 package dev.orfeas.events.notify;
 
 import dev.orfeas.events.CloudEventCodec;
-import dev.orfeas.events.adapter.CeHeaders;
 import dev.orfeas.events.web.EventBodies;
 import dev.orfeas.events.web.ProblemException;
 import dev.orfeas.events.web.Problems;
@@ -52,7 +51,7 @@ class CloudEventController {
         }
         CloudEvent event;
         try {
-            event = CloudEventCodec.read(CeHeaders.decode(headers), EventBodies.read(request));
+            event = CloudEventCodec.read(headers, EventBodies.read(request));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problems.BAD_EVENT, e.getMessage());
         }

@@ -2,7 +2,6 @@ package dev.orfeas.events.backup;
 
 import dev.orfeas.events.CloudEventCodec;
 import dev.orfeas.events.EventTypes;
-import dev.orfeas.events.adapter.CeHeaders;
 import dev.orfeas.storage.LocalS3Server;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.storage.ObjectWrite;
@@ -131,6 +130,6 @@ class BackupIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach((name, values) -> headers.put(name, values.getFirst()));
-        return CloudEventCodec.read(CeHeaders.decode(headers), response.body());
+        return CloudEventCodec.read(headers, response.body());
     }
 }

@@ -3,7 +3,6 @@ package dev.orfeas.events.support;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.orfeas.events.CloudEventCodec;
-import dev.orfeas.events.adapter.CeHeaders;
 import io.cloudevents.CloudEvent;
 
 import java.io.IOException;
@@ -29,7 +28,7 @@ public final class EventReceiver implements AutoCloseable {
     public record Received(String path, Map<String, String> headers, byte[] body) {
         /** The event, {@code ce-*} header values percent-decoded as the HTTP binding says. */
         public CloudEvent event() {
-            return CloudEventCodec.read(CeHeaders.decode(headers), body);
+            return CloudEventCodec.read(headers, body);
         }
     }
 

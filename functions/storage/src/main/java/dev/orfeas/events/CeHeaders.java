@@ -1,4 +1,4 @@
-package dev.orfeas.events.adapter;
+package dev.orfeas.events;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +10,10 @@ import java.util.Map;
  * Percent-encoding of {@code ce-*} header values, as the CloudEvents HTTP binding (3.1.3.2) requires: space,
  * {@code "}, {@code %} and everything outside printable ASCII are sent as {@code %XX} of their UTF-8 bytes.
  * The CloudEvents SDK's http-basic writer (4.0.1) does not do this, and the JDK HTTP client refuses a non-ASCII
- * header (a key like {@code γάτα.png} would fail delivery), so events leave this app through here.
+ * header (a key like {@code γάτα.png} would fail delivery); {@link CloudEventCodec} encodes on write and decodes on
+ * read, so every app gets it.
  */
-public final class CeHeaders {
+final class CeHeaders {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
@@ -20,13 +21,13 @@ public final class CeHeaders {
     }
 
     /** The headers with every {@code ce-*} value encoded; others unchanged. */
-    public static Map<String, String> encode(Map<String, String> headers) {
+    static Map<String, String> encode(Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>();
         headers.forEach((name, value) -> out.put(name, name.regionMatches(true, 0, "ce-", 0, 3) ? encode(value) : value));
         return out;
     }
 
-    public static String encode(String value) {
+    static String encode(String value) {
         StringBuilder sb = new StringBuilder(value.length());
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
@@ -40,7 +41,7 @@ public final class CeHeaders {
     }
 
     /** Decodes {@code %XX} sequences (UTF-8); a malformed sequence is kept as it is. */
-    public static String decode(String value) {
+    static String decode(String value) {
         if (value.indexOf('%') < 0) {
             return value;
         }
@@ -59,7 +60,7 @@ public final class CeHeaders {
     }
 
     /** The headers with every {@code ce-*} value decoded; others unchanged. */
-    public static Map<String, String> decode(Map<String, String> headers) {
+    static Map<String, String> decode(Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>();
         headers.forEach((name, value) -> out.put(name, name.regionMatches(true, 0, "ce-", 0, 3) ? decode(value) : value));
         return out;

@@ -1,4 +1,4 @@
-package dev.orfeas.events.adapter;
+package dev.orfeas.events;
 
 import org.junit.jupiter.api.Test;
 
