@@ -2,7 +2,7 @@ package dev.orfeas.events.backup;
 
 import dev.orfeas.events.CloudEventCodec;
 import dev.orfeas.events.EventTypes;
-import dev.orfeas.events.web.EventBodies;
+import dev.orfeas.events.web.IncomingEvents;
 import dev.orfeas.events.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import io.cloudevents.CloudEvent;
@@ -27,9 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,16 +59,8 @@ class BackupController {
 
     @PostMapping("/backup")
     ResponseEntity<byte[]> backup(HttpServletRequest request) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, request.getHeader(name));
-        }
-        CloudEvent event;
-        try {
-            event = CloudEventCodec.read(headers, EventBodies.read(request));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problems.BAD_EVENT, e.getMessage());
-        }
+        Map<String, String> headers = IncomingEvents.headers(request);
+        CloudEvent event = IncomingEvents.read(request, headers);
         if (!EventTypes.MESH_GENERATED.equals(event.getType())) {
             throw new ProblemException(Problems.BAD_EVENT, "POST /backup takes " + EventTypes.MESH_GENERATED
                     + " events, not " + event.getType());

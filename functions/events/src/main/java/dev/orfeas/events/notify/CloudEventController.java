@@ -1,7 +1,7 @@
 package dev.orfeas.events.notify;
 
 import dev.orfeas.events.CloudEventCodec;
-import dev.orfeas.events.web.EventBodies;
+import dev.orfeas.events.web.IncomingEvents;
 import dev.orfeas.events.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import io.cloudevents.CloudEvent;
@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,20 +39,12 @@ class CloudEventController {
 
     @PostMapping("/")
     ResponseEntity<Void> event(HttpServletRequest request) throws IOException {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, request.getHeader(name));
-        }
+        Map<String, String> headers = IncomingEvents.headers(request);
         if (!CloudEventCodec.isCloudEvent(headers)) {
             throw new ProblemException(Problems.BAD_EVENT,
                     "POST / takes CloudEvents (ce-* headers or application/cloudevents+json)");
         }
-        CloudEvent event;
-        try {
-            event = CloudEventCodec.read(headers, EventBodies.read(request));
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problems.BAD_EVENT, e.getMessage());
-        }
+        CloudEvent event = IncomingEvents.read(request, headers);
         MDC.put("eventId", event.getId());
         try {
             if (KnativeDeadLetters.isDeadLetter(event)) {
