@@ -16,6 +16,10 @@ declare -A DEBIAN_TOOLS=(
   [node]=nodejs
   [npm]=npm
   [aws]=awscli
+  [dockerd]=docker.io
+  [debootstrap]=debootstrap
+  [nginx]=nginx
+  [shellcheck]=shellcheck
 )
 # Debian packages the tests read data from (checked by a file they ship).
 declare -A DEBIAN_DATA=(
@@ -48,8 +52,20 @@ install_npm_tools() {
   fi
 }
 
+# start_docker_engine: the image tests build and run containers; start Debian's dockerd when no engine answers.
+start_docker_engine() {
+  docker info >/dev/null 2>&1 && return 0
+  [[ $(id -u) -eq 0 ]] || die "no Docker engine answers and only root can start one: start dockerd"
+  log "starting dockerd (log: /tmp/orfeas-dockerd.log)"
+  nohup dockerd >/tmp/orfeas-dockerd.log 2>&1 &
+  wait_for "the Docker engine" 60 docker info || die "dockerd did not start; see /tmp/orfeas-dockerd.log"
+}
+
 install_missing_debian_packages
 install_npm_tools
+start_docker_engine
+# Testcontainers against the local engine: no Ryuk (its image cannot be pulled here) and loopback for mapped ports.
+export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost
 use_jdk
 log "JDK: $JAVA_HOME"
 cd "$ROOT_DIR"
