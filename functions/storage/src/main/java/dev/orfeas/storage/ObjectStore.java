@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -17,8 +18,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -28,6 +34,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -57,31 +64,33 @@ public class ObjectStore {
 
     /** Writes one object (single PUT or multipart, by size); returns the number of bytes stored. */
     public long put(String bucket, ObjectWrite write) {
-        if (write.bytes().length >= properties.multipartThreshold().toBytes()) {
-            putMultipart(bucket, write);
-        } else {
-            call("put " + bucket + "/" + write.key(), () -> {
-                byte[] md5 = md5(write.bytes(), 0, write.bytes().length);
-                var response = s3.putObject(b -> b.bucket(bucket).key(write.key())
-                        .contentType(write.contentType())
-                        .contentDisposition(ContentDispositions.attachment(write.downloadName()))
-                        .contentMD5(Base64.getEncoder().encodeToString(md5))
-                        .metadata(Metadata.sanitise(write.metadata())), RequestBody.fromBytes(write.bytes()));
-                verifyEtag(response.eTag(), md5, bucket, write.key());
-                return null;
-            });
-        }
+        write(bucket, write.key(), write.bytes(), write.contentType(),
+                ContentDispositions.attachment(write.downloadName()), Metadata.sanitise(write.metadata()));
         return write.bytes().length;
     }
 
-    private void putMultipart(String bucket, ObjectWrite write) {
-        String key = write.key();
+    private void write(String bucket, String key, byte[] data, String contentType, String disposition,
+                       Map<String, String> metadata) {
+        if (data.length >= properties.multipartThreshold().toBytes()) {
+            putMultipart(bucket, key, data, contentType, disposition, metadata);
+            return;
+        }
+        call("put " + bucket + "/" + key, () -> {
+            byte[] md5 = md5(data, 0, data.length);
+            var response = s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                    .contentDisposition(disposition).contentMD5(Base64.getEncoder().encodeToString(md5))
+                    .metadata(metadata), RequestBody.fromBytes(data));
+            verifyEtag(response.eTag(), md5, bucket, key);
+            return null;
+        });
+    }
+
+    private void putMultipart(String bucket, String key, byte[] data, String contentType, String disposition,
+                              Map<String, String> metadata) {
         String uploadId = call("start multipart " + bucket + "/" + key, () -> s3.createMultipartUpload(b -> b
-                .bucket(bucket).key(key).contentType(write.contentType())
-                .contentDisposition(ContentDispositions.attachment(write.downloadName()))
-                .metadata(Metadata.sanitise(write.metadata()))).uploadId());
+                .bucket(bucket).key(key).contentType(contentType).contentDisposition(disposition)
+                .metadata(metadata)).uploadId());
         try {
-            byte[] data = write.bytes();
             int partSize = (int) properties.partSize().toBytes();
             List<CompletedPart> parts = new ArrayList<>();
             for (int offset = 0, number = 1; offset < data.length; offset += partSize, number++) {
@@ -123,19 +132,7 @@ public class ObjectStore {
     }
 
     public boolean exists(String bucket, String key) {
-        return call("head " + bucket + "/" + key, () -> {
-            try {
-                s3.headObject(b -> b.bucket(bucket).key(key));
-                return true;
-            } catch (NoSuchKeyException e) {
-                return false;
-            } catch (S3Exception e) {
-                if (e.statusCode() == 404) {
-                    return false;
-                }
-                throw e;
-            }
-        });
+        return head(bucket, key).isPresent();
     }
 
     /** One page of keys under a prefix, in key order; {@code token} continues a previous page. */
@@ -148,6 +145,83 @@ public class ObjectStore {
         }));
         return new KeyPage(page.contents().stream().map(S3Object::key).toList(),
                 Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
+    }
+
+    /** Size, ETag, version and time of one object; empty when it does not exist. */
+    public Optional<ObjectInfo> head(String bucket, String key) {
+        return call("head " + bucket + "/" + key, () -> {
+            try {
+                var h = s3.headObject(b -> b.bucket(bucket).key(key));
+                return Optional.of(new ObjectInfo(key, h.contentLength(), ObjectInfo.bare(h.eTag()), h.versionId(),
+                        h.lastModified()));
+            } catch (NoSuchKeyException e) {
+                return Optional.empty();
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** One page of objects (key, size, ETag, time) under a prefix, in key order. */
+    public ObjectPage listObjects(String bucket, String prefix, int limit, String token) {
+        ListObjectsV2Response page = call("list " + bucket + "/" + prefix, () -> s3.listObjectsV2(b -> {
+            b.bucket(bucket).prefix(prefix).maxKeys(limit);
+            if (token != null && !token.isBlank()) {
+                b.continuationToken(token);
+            }
+        }));
+        return new ObjectPage(page.contents().stream()
+                .map(o -> new ObjectInfo(o.key(), o.size(), ObjectInfo.bare(o.eTag()), null, o.lastModified()))
+                .toList(), Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
+    }
+
+    /** Every object under a prefix (all pages). */
+    public List<ObjectInfo> listAll(String bucket, String prefix) {
+        List<ObjectInfo> all = new ArrayList<>();
+        String token = null;
+        do {
+            ObjectPage page = listObjects(bucket, prefix, 1000, token);
+            all.addAll(page.objects());
+            token = page.nextToken();
+        } while (token != null);
+        return all;
+    }
+
+    /** Server-side copy inside this store (content type, disposition and metadata travel with it). */
+    public void copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey) {
+        call("copy " + sourceBucket + "/" + sourceKey, () -> s3.copyObject(b -> b.sourceBucket(sourceBucket)
+                .sourceKey(sourceKey).destinationBucket(targetBucket).destinationKey(targetKey)));
+    }
+
+    /**
+     * Copies an object into another store (a second S3 endpoint), where no server-side copy is possible: the
+     * bytes pass through this process (buffered: meshes are small) and go up with Content-MD5 like any write.
+     */
+    public void transferTo(ObjectStore target, String sourceBucket, String sourceKey, String targetBucket,
+                           String targetKey) {
+        var bytes = call("get " + sourceBucket + "/" + sourceKey,
+                () -> s3.getObjectAsBytes(b -> b.bucket(sourceBucket).key(sourceKey)));
+        var response = bytes.response();
+        target.write(targetBucket, targetKey, bytes.asByteArray(), response.contentType(),
+                response.contentDisposition(), response.metadata());
+    }
+
+    /** Reads an object and returns the hex digest of its bytes ({@code MD5} or {@code SHA-256}). */
+    public String digest(String bucket, String key, String algorithm) {
+        return call("read " + bucket + "/" + key, () -> s3.getObject(b -> b.bucket(bucket).key(key),
+                ResponseTransformer.unmanaged((response, in) -> hexDigest(in, algorithm))));
+    }
+
+    /** Deletes keys; failures propagate (unlike {@link #deleteQuietly}). */
+    public void delete(String bucket, List<String> keys) {
+        for (int from = 0; from < keys.size(); from += 1000) {
+            var batch = keys.subList(from, Math.min(keys.size(), from + 1000));
+            call("delete from " + bucket, () -> s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder()
+                    .objects(batch.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList()).build())));
+        }
     }
 
     /** Deletes keys, best effort (used to roll back a failed multi-object write). */
@@ -227,6 +301,17 @@ public class ObjectStore {
         }
     }
 
+    private static String hexDigest(InputStream in, String algorithm) {
+        try (DigestInputStream digest = new DigestInputStream(in, MessageDigest.getInstance(algorithm))) {
+            digest.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("unknown digest " + algorithm, e);
+        }
+    }
+
     private static <T> T call(String what, Supplier<T> action) {
         try {
             return action.get();
@@ -243,6 +328,10 @@ public class ObjectStore {
 
     /** A page of keys and the token for the next one (null at the end). */
     public record KeyPage(List<String> keys, String nextToken) {
+    }
+
+    /** A page of objects and the token for the next one (null at the end). */
+    public record ObjectPage(List<ObjectInfo> objects, String nextToken) {
     }
 
     /** A presigned URL and when it stops working. */

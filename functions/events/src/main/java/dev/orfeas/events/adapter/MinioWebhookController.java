@@ -1,5 +1,6 @@
 package dev.orfeas.events.adapter;
 
+import dev.orfeas.events.web.BearerTokens;
 import dev.orfeas.events.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import io.cloudevents.CloudEvent;
@@ -15,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,13 +114,7 @@ class MinioWebhookController {
             throw new ProblemException(Problems.UNAUTHORIZED,
                     "no orfeas.events.adapter.auth-token is configured; webhook calls are refused");
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ProblemException(Problems.UNAUTHORIZED, "send MinIO's auth_token as 'Authorization: Bearer …'");
-        }
-        byte[] given = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(given, properties.authToken().getBytes(StandardCharsets.UTF_8))) {
-            throw new ProblemException(Problems.UNAUTHORIZED, "the bearer token is not the configured auth_token");
-        }
+        BearerTokens.require(authorization, properties.authToken(), "MinIO's auth_token");
     }
 
     private byte[] readLimited(HttpServletRequest request) throws IOException {

@@ -23,7 +23,7 @@ import java.util.function.Function;
 
 /**
  * A MinIO/S3 bucket notification ({@code {"EventName":…,"Key":…,"Records":[…]}}) → one CloudEvent per record.
- * {@code s3:ObjectCreated:*} → {@link #OBJECT_CREATED}, {@code s3:ObjectRemoved:*} → {@link #OBJECT_REMOVED},
+ * {@code s3:ObjectCreated:*} → {@link EventTypes#OBJECT_CREATED}, {@code s3:ObjectRemoved:*} → {@link EventTypes#OBJECT_REMOVED},
  * any other event name is ignored; keys outside the prefix/suffix filters are skipped. Every record is checked
  * before any event is built, so a payload is either mapped whole or refused whole ({@link IllegalArgumentException}).
  * The event id is a hash of type, bucket, key and object version/ETag (a removal: version and sequencer), so a
@@ -31,8 +31,6 @@ import java.util.function.Function;
  */
 public class ObjectEventMapper implements Function<JsonNode, ObjectEventMapper.Mapping> {
 
-    public static final String OBJECT_CREATED = EventTypes.OBJECT_CREATED;
-    public static final String OBJECT_REMOVED = "dev.orfeas.object.removed";
     /** CloudEvent extension naming the bucket, for Knative Trigger filters ({@code bucket: uploads}). */
     public static final String BUCKET_EXTENSION = "bucket";
 
@@ -82,10 +80,10 @@ public class ObjectEventMapper implements Function<JsonNode, ObjectEventMapper.M
 
     private static String type(String eventName) {
         if (eventName.startsWith("s3:ObjectCreated:")) {
-            return OBJECT_CREATED;
+            return EventTypes.OBJECT_CREATED;
         }
         if (eventName.startsWith("s3:ObjectRemoved:")) {
-            return OBJECT_REMOVED;
+            return EventTypes.OBJECT_REMOVED;
         }
         return null;
     }
@@ -129,7 +127,7 @@ public class ObjectEventMapper implements Function<JsonNode, ObjectEventMapper.M
     }
 
     static String id(String type, ObjectRecord r) {
-        String identity = OBJECT_CREATED.equals(type)
+        String identity = EventTypes.OBJECT_CREATED.equals(type)
                 ? nullToEmpty(r.versionId()) + "\n" + (r.etag() != null ? r.etag() : nullToEmpty(r.sequencer()))
                 : nullToEmpty(r.versionId()) + "\n" + nullToEmpty(r.sequencer());
         try {

@@ -31,29 +31,37 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code POST /backup}: a {@code mesh.generated} CloudEvent (Trigger subscriber path {@code /backup}) → copy the
- * mesh's objects ({@code files} and {@code metaKey} of the event data) to the backup bucket, verified → reply 200
- * with a {@code backup.completed} event, or {@code backup.failed} when it can never succeed (source gone, data
- * names no object). An unreachable store answers 503 so the broker retries. The reply id is derived from the
- * request's id (redelivery replies the same id) and no request ce-* header is echoed.
+ * {@code POST /backup}, two event types:
+ * <ul>
+ * <li>{@code mesh.generated} (Trigger subscriber path {@code /backup}) → copy the mesh's objects ({@code files} and
+ * {@code metaKey} of the event data) to the backup target, verified → reply 200 with a {@code backup.completed}
+ * event, or {@code backup.failed} when it can never succeed (source gone, data names no object);</li>
+ * <li>{@code dev.knative.sources.ping} (a PingSource schedule) → {@link FullBackup} of the meshes bucket with a
+ * manifest → {@code backup.completed} naming the manifest; 200 without a reply while a run is in progress.</li>
+ * </ul>
+ * An unreachable store answers 503 so the broker retries. The reply id is derived from the request's id
+ * (redelivery replies the same id) and no request ce-* header is echoed.
  */
 @RestController
 class BackupController {
 
-    static final String COMPLETED = "dev.orfeas.backup.completed";
-    static final String FAILED = "dev.orfeas.backup.failed";
+    static final String COMPLETED = EventTypes.BACKUP_COMPLETED;
+    static final String FAILED = EventTypes.BACKUP_FAILED;
     static final URI SOURCE = URI.create("/orfeas/events/backup");
 
     private static final Logger log = LoggerFactory.getLogger(BackupController.class);
 
     private final MeshBackup backup;
+    private final FullBackup fullBackup;
     private final JsonMapper json;
 
-    BackupController(MeshBackup backup, JsonMapper json) {
+    BackupController(MeshBackup backup, FullBackup fullBackup, JsonMapper json) {
         this.backup = backup;
+        this.fullBackup = fullBackup;
         this.json = json;
     }
 
@@ -61,9 +69,12 @@ class BackupController {
     ResponseEntity<byte[]> backup(HttpServletRequest request) throws IOException {
         Map<String, String> headers = IncomingEvents.headers(request);
         CloudEvent event = IncomingEvents.read(request, headers);
+        if (EventTypes.KNATIVE_PING.equals(event.getType())) {
+            return scheduled(event);
+        }
         if (!EventTypes.MESH_GENERATED.equals(event.getType())) {
             throw new ProblemException(Problems.BAD_EVENT, "POST /backup takes " + EventTypes.MESH_GENERATED
-                    + " events, not " + event.getType());
+                    + " and " + EventTypes.KNATIVE_PING + " events, not " + event.getType());
         }
         JsonNode data = data(event);
         String meshId = data.path("id").isString() ? data.get("id").asString() : event.getSubject();
@@ -85,32 +96,62 @@ class BackupController {
         try {
             var copied = backup.backup(bucket, List.copyOf(keys));
             log.info("mesh {} backed up: {} object(s) copied, {} already current", meshId,
-                    copied.stream().filter(c -> !c.skipped()).count(), copied.stream().filter(MeshBackup.Copied::skipped).count());
+                    copied.stream().filter(c -> !c.skipped()).count(),
+                    copied.stream().filter(VerifiedCopier.Copied::skipped).count());
             return reply(completed(event, meshId, bucket, copied));
-        } catch (MeshBackup.MissingSourceException | MeshBackup.VerificationException e) {
+        } catch (VerifiedCopier.MissingSourceException | VerifiedCopier.VerificationException e) {
             log.warn("backup of mesh {} failed: {}", meshId, e.getMessage());
             return reply(failed(event, meshId, e.getMessage()));
         }
     }
 
-    private CloudEvent completed(CloudEvent cause, String meshId, String bucket, List<MeshBackup.Copied> copied) {
+    private ResponseEntity<byte[]> scheduled(CloudEvent tick) {
+        Optional<FullBackup.Result> run;
+        try {
+            run = fullBackup.runIfIdle();
+        } catch (VerifiedCopier.VerificationException e) {
+            log.warn("scheduled backup {} failed: {}", tick.getId(), e.getMessage());
+            return reply(failed(tick, null, e.getMessage()));
+        }
+        if (run.isEmpty()) {
+            log.info("scheduled backup {} skipped: a backup is already running", tick.getId());
+            return ResponseEntity.ok().build();
+        }
+        FullBackup.Result result = run.get();
+        ObjectNode data = json.createObjectNode();
+        data.put("manifest", result.manifestKey());
+        data.put("backupBucket", backup.backupBucket());
+        data.put("objects", result.objects());
+        data.put("copied", result.copied());
+        data.put("skipped", result.skipped());
+        data.put("bytes", result.bytes());
+        data.put("bytesCopied", result.bytesCopied());
+        data.put("millis", result.millis());
+        ArrayNode pruned = data.putArray("prunedManifests");
+        result.prunedManifests().forEach(pruned::add);
+        return reply(event(tick, COMPLETED, result.manifestKey(), data));
+    }
+
+    private CloudEvent completed(CloudEvent cause, String meshId, String bucket, List<VerifiedCopier.Copied> copied) {
         ObjectNode data = json.createObjectNode();
         data.put("meshId", meshId);
         data.put("bucket", bucket);
         data.put("backupBucket", backup.backupBucket());
         ArrayNode objects = data.putArray("objects");
-        for (MeshBackup.Copied c : copied) {
+        for (VerifiedCopier.Copied c : copied) {
             objects.addObject().put("key", c.key()).put("backupKey", c.backupKey()).put("size", c.size())
-                    .put("etag", c.etag()).put("skipped", c.skipped());
+                    .put("checksum", c.checksum()).put("skipped", c.skipped());
         }
         data.put("copied", copied.stream().filter(c -> !c.skipped()).count());
-        data.put("skipped", copied.stream().filter(MeshBackup.Copied::skipped).count());
+        data.put("skipped", copied.stream().filter(VerifiedCopier.Copied::skipped).count());
         return event(cause, COMPLETED, meshId, data);
     }
 
     private CloudEvent failed(CloudEvent cause, String meshId, String detail) {
         ObjectNode data = json.createObjectNode();
-        data.put("meshId", meshId);
+        if (meshId != null) {
+            data.put("meshId", meshId);
+        }
         data.put("detail", detail);
         return event(cause, FAILED, meshId, data);
     }

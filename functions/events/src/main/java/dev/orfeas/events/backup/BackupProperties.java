@@ -1,5 +1,9 @@
 package dev.orfeas.events.backup;
 
+import dev.orfeas.storage.StorageProperties;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -7,14 +11,39 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Backups of generated meshes ({@code POST /backup}).
+ * Backups of generated meshes ({@code POST /backup}) and restores ({@code POST /restore}).
  *
- * @param prefix key prefix in the backup bucket ({@code orfeas.storage.buckets.backups}); a mesh object
- *               {@code <key>} is copied to {@code <prefix><key>}
+ * @param prefix         key prefix in the backup bucket: a mesh object {@code <key>} is copied to {@code <prefix><key>}
+ * @param manifestPrefix where scheduled backups write their manifests (in the backup bucket)
+ * @param keepManifests  how many manifests retention keeps (the newest)
+ * @param parallelism    objects copied at once by a scheduled full backup
+ * @param restoreToken   bearer token {@code POST /restore} requires; blank disables restores over HTTP
+ * @param target         a second S3 endpoint to back up to ({@code …target.endpoint}, {@code …access-key},
+ *                       {@code …buckets.backups}, as {@code orfeas.storage.*}); unset: the backups bucket of the
+ *                       app's own store, with server-side copies
  */
 @Validated
 @ConfigurationProperties("orfeas.events.backup")
 public record BackupProperties(
-        @NotNull @Pattern(regexp = "|[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/", message = "must be empty or end with '/'")
-        @DefaultValue("meshes/") String prefix) {
+        @NotNull @Pattern(regexp = PREFIX, message = PREFIX_MESSAGE) @DefaultValue("meshes/") String prefix,
+        @NotNull @Pattern(regexp = PREFIX, message = PREFIX_MESSAGE) @DefaultValue("manifests/") String manifestPrefix,
+        @Min(1) @Max(100_000) @DefaultValue("30") int keepManifests,
+        @Min(1) @Max(64) @DefaultValue("8") int parallelism,
+        String restoreToken,
+        @Valid StorageProperties target) {
+
+    static final String PREFIX = "|[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/";
+    static final String PREFIX_MESSAGE = "must be empty or end with '/'";
+
+    public boolean restoreEnabled() {
+        return restoreToken != null && !restoreToken.isBlank();
+    }
+
+    /** Never prints the restore token or the target's secret. */
+    @Override
+    public String toString() {
+        return "BackupProperties[prefix=" + prefix + ", manifestPrefix=" + manifestPrefix + ", keepManifests="
+                + keepManifests + ", parallelism=" + parallelism + ", restore=" + (restoreEnabled() ? "on" : "off")
+                + ", target=" + (target == null ? "(own store)" : target) + "]";
+    }
 }
