@@ -9,11 +9,9 @@ import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -215,24 +213,21 @@ public class ObjectStore {
                 ResponseTransformer.unmanaged((response, in) -> hexDigest(in, algorithm))));
     }
 
-    /** Deletes keys; failures propagate (unlike {@link #deleteQuietly}). */
+    /**
+     * Deletes keys, one request each (failures propagate, unlike {@link #deleteQuietly}). Not DeleteObjects: it
+     * needs a request checksum that some S3 servers (S3Proxy) do not implement, and deletes here are few.
+     */
     public void delete(String bucket, List<String> keys) {
-        for (int from = 0; from < keys.size(); from += 1000) {
-            var batch = keys.subList(from, Math.min(keys.size(), from + 1000));
-            call("delete from " + bucket, () -> s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder()
-                    .objects(batch.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList()).build())));
+        for (String key : keys) {
+            call("delete " + bucket + "/" + key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
         }
     }
 
     /** Deletes keys, best effort (used to roll back a failed multi-object write). */
     public void deleteQuietly(String bucket, List<String> keys) {
-        if (keys.isEmpty()) {
-            return;
-        }
         try {
-            s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder()
-                    .objects(keys.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList()).build()));
-        } catch (SdkException e) {
+            delete(bucket, keys);
+        } catch (RuntimeException e) {
             log.warn("could not remove {} object(s) from {} after a failed write: {}", keys.size(), bucket,
                     e.getMessage());
         }

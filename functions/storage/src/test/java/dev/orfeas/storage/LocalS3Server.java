@@ -52,6 +52,18 @@ public final class LocalS3Server {
         return shared;
     }
 
+    /** A server of its own (e.g. a second S3 endpoint), started now and stopped at JVM exit. */
+    public static LocalS3Server startNew() {
+        try {
+            LocalS3Server server = new LocalS3Server(findClasspath());
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::destroy));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
