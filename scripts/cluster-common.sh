@@ -30,13 +30,23 @@ run_masked() {
   fi
 }
 
-# query COMMAND...: a read-only look-up; with --dry-run it is only announced and "succeeds" with no output.
+# query COMMAND...: a read-only look-up; with --dry-run it is only announced (on stderr, so a caller capturing the
+# output gets nothing) and "succeeds".
 query() {
+  if [[ "$DRY_RUN" == 1 ]]; then
+    printf 'DRY-RUN: check: %s\n' "$*" >&2
+    return 0
+  fi
+  "$@"
+}
+
+# check COMMAND...: a read-only look-up whose output does not matter, only its status.
+check() {
   if [[ "$DRY_RUN" == 1 ]]; then
     printf 'DRY-RUN: check: %s\n' "$*"
     return 0
   fi
-  "$@"
+  "$@" >/dev/null
 }
 
 # step TEXT: a heading in the output (also in dry runs, so the order of steps can be read and asserted).
