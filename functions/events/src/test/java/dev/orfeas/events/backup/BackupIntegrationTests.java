@@ -2,6 +2,7 @@ package dev.orfeas.events.backup;
 
 import dev.orfeas.events.CloudEventCodec;
 import dev.orfeas.events.EventTypes;
+import dev.orfeas.events.support.BackupCalls;
 import dev.orfeas.storage.LocalS3Server;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.storage.ObjectWrite;
@@ -108,6 +109,15 @@ class BackupIntegrationTests {
                 .contains("meshes/" + mesh + "/model.glb").contains("does not exist");
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(store.list("backups", "meshes/" + mesh, 10, null).keys()).isEmpty();
+    }
+
+    @Test
+    void restoresOverHttpAreOffWithoutARestoreToken() throws Exception {
+        var answer = new BackupCalls(URI.create("http://127.0.0.1:" + port))
+                .restore("anything", "application/json", "{}");
+
+        assertThat(answer.statusCode()).isEqualTo(403);
+        assertThat(answer.body()).contains("urn:orfeas:problem:forbidden").contains("restore-token");
     }
 
     private HttpResponse<byte[]> postEvent(String id, String mesh) throws Exception {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /** Real HTTP calls to an events app's backup endpoints: PingSource ticks and restores. */
 public final class BackupCalls {
@@ -27,6 +28,15 @@ public final class BackupCalls {
 
     /** A PingSource tick as Knative delivers it (binary mode, type dev.knative.sources.ping). */
     public HttpResponse<byte[]> ping(String id) throws Exception {
+        return HTTP.send(pingRequest(id), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** {@link #ping} without waiting for the answer. */
+    public CompletableFuture<HttpResponse<byte[]>> pingAsync(String id) {
+        return HTTP.sendAsync(pingRequest(id), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest pingRequest(String id) {
         CloudEvent tick = CloudEventBuilder.v1().withId(id).withType(EventTypes.KNATIVE_PING)
                 .withSource(URI.create("/apis/v1/namespaces/orfeas/pingsources/nightly-backup"))
                 .withData("application/json", "{\"reason\":\"nightly\"}".getBytes(StandardCharsets.UTF_8)).build();
@@ -34,7 +44,7 @@ public final class BackupCalls {
         var request = HttpRequest.newBuilder(base.resolve("/backup")).timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encoded.body()));
         encoded.headers().forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return request.build();
     }
 
     /** {@code POST /restore}; a null token sends no Authorization header. */

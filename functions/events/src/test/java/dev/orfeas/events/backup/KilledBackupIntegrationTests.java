@@ -1,0 +1,167 @@
+package dev.orfeas.events.backup;
+
+import dev.orfeas.events.EventsApplication;
+import dev.orfeas.events.support.BackupCalls;
+import dev.orfeas.storage.LocalS3Server;
+import dev.orfeas.storage.ObjectInfo;
+import dev.orfeas.storage.ObjectStore;
+import dev.orfeas.storage.ObjectWrite;
+import dev.orfeas.storage.S3Clients;
+import dev.orfeas.storage.StorageProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The events app as a real process, killed with SIGKILL in the middle of a scheduled backup, then started again and
+ * ticked again: the rerun finishes the job exactly (every object once, no manifest from the dead run, one after).
+ */
+class KilledBackupIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String MESHES = "killed-meshes-" + RUN;
+    static final String BACKUPS = "killed-backups-" + RUN;
+    static final int OBJECTS = 600;
+
+    Process app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aBackupKilledMidwayIsFinishedExactlyByTheNextTick() throws Exception {
+        LocalS3Server s3 = LocalS3Server.shared();
+        var properties = new StorageProperties(s3.endpoint(), "us-east-1", LocalS3Server.ACCESS_KEY,
+                LocalS3Server.SECRET_KEY, true, true, "when-required", Duration.ofHours(1), DataSize.ofMegabytes(16),
+                DataSize.ofMegabytes(8), new StorageProperties.Buckets("uploads", MESHES, BACKUPS, "failed"));
+        try (S3Client client = S3Clients.client(properties)) {
+            ObjectStore store = new ObjectStore(client, S3Clients.presigner(properties), properties);
+            store.ensureBuckets(List.of(MESHES, BACKUPS));
+            for (int i = 0; i < OBJECTS; i++) {
+                store.put(MESHES, ObjectWrite.of(String.format("mesh-%04d/model.glb", i),
+                        ScheduledBackupIntegrationTests.randomBytes(8192 + i, i), "model/gltf-binary"));
+            }
+
+            Path log = Files.createTempFile("orfeas-events-killed-", ".log");
+            int port = freePort();
+            app = start(port, log);
+            awaitReady(port, log);
+            var tick = new BackupCalls(URI.create("http://127.0.0.1:" + port)).pingAsync("first-" + RUN);
+            awaitCopies(store, 40, log);
+            app.destroyForcibly().waitFor();
+            tick.exceptionally(e -> null).join(); // the connection died with the process
+            Thread.sleep(500); // copies the server was still doing for the dead client settle
+            int copiedBeforeKill = store.listAll(BACKUPS, "meshes/").size();
+
+            assertThat(copiedBeforeKill).as("killed midway").isBetween(1, OBJECTS - 1);
+            assertThat(store.listAll(BACKUPS, "manifests/")).as("no manifest from the dead run").isEmpty();
+
+            int port2 = freePort();
+            app = start(port2, log);
+            awaitReady(port2, log);
+            var rerun = BackupCalls.reply(new BackupCalls(URI.create("http://127.0.0.1:" + port2)).ping("second-" + RUN));
+            JsonNode data = JSON.readTree(rerun.getData().toBytes());
+
+            assertThat(data.get("objects").asInt()).isEqualTo(OBJECTS);
+            assertThat(data.get("skipped").asInt()).isEqualTo(copiedBeforeKill);
+            assertThat(data.get("copied").asInt()).isEqualTo(OBJECTS - copiedBeforeKill);
+            Map<String, ObjectInfo> sources = store.listAll(MESHES, "").stream()
+                    .collect(Collectors.toMap(ObjectInfo::key, Function.identity()));
+            List<ObjectInfo> copies = store.listAll(BACKUPS, "meshes/");
+            assertThat(copies).hasSize(OBJECTS);
+            for (ObjectInfo copy : copies) {
+                ObjectInfo source = sources.get(copy.key().substring("meshes/".length()));
+                assertThat(source).as(copy.key()).isNotNull();
+                assertThat(copy.size()).isEqualTo(source.size());
+                assertThat(copy.etag()).isEqualTo(source.etag());
+            }
+            List<ObjectInfo> manifests = store.listAll(BACKUPS, "manifests/");
+            assertThat(manifests).hasSize(1);
+            var entries = Manifest.parse(store.get(BACKUPS, manifests.getFirst().key()).orElseThrow().bytes());
+            assertThat(entries).hasSize(OBJECTS);
+            assertThat(new HashSet<>(entries.stream().map(Manifest.Entry::key).toList())).isEqualTo(sources.keySet());
+        }
+    }
+
+    private static Process start(int port, Path log) throws IOException {
+        LocalS3Server s3 = LocalS3Server.shared();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), EventsApplication.class.getName(),
+                "--server.port=" + port, "--server.address=127.0.0.1",
+                "--orfeas.storage.buckets.meshes=" + MESHES, "--orfeas.storage.buckets.backups=" + BACKUPS,
+                // few copies at a time, so the kill lands in the middle
+                "--orfeas.events.backup.parallelism=1"));
+        s3.springProperties().forEach(p -> command.add("--" + p));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("ORFEAS_LOG_FORMAT", "");
+        return builder.start();
+    }
+
+    private void awaitReady(int port, Path log) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(app.isAlive()).as(Files.readString(log)).isTrue();
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // starting
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("events app not ready: " + Files.readString(log));
+    }
+
+    private void awaitCopies(ObjectStore store, int atLeast, Path log) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(app.isAlive()).as(Files.readString(log)).isTrue();
+            if (store.listObjects(BACKUPS, "meshes/", atLeast, null).objects().size() >= atLeast) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the backup did not start copying: " + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
