@@ -1,0 +1,85 @@
+package dev.orfeas.manifests;
+
+import dev.orfeas.manifests.Manifests.K8sObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Knative Services agree with what the apps really serve and read (derived from their sources). */
+class AppContractTests {
+
+    static List<Path> overlays() {
+        return Manifests.knativeOverlays();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void servicesFitTheirAppsImagesPortsProbesEnvSecurityAndScaling(Path overlay) {
+        List<K8sObject> build = Manifests.build(overlay);
+        assertThat(Manifests.ksvcs(build)).extracting(K8sObject::name).containsExactlyInAnyOrder("generate", "events");
+        assertThat(ContractChecks.problems(build)).as(Manifests.name(overlay)).isEmpty();
+    }
+
+    @Test
+    void prodRunsTheGpuImageOnAGpuAndDevTheCpuImage() {
+        var prod = Manifests.find(Manifests.build(Repo.path("knative/overlays/prod")), "serving.knative.dev/v1",
+                "Service", "orfeas", "generate").orElseThrow();
+        assertThat(Manifests.container(prod).path("image").asString()).isEqualTo("orfeas/generate-gpu:0.1.0");
+        assertThat(Manifests.container(prod).path("resources").path("limits").path("nvidia.com/gpu").asString())
+                .isEqualTo("1");
+        var dev = Manifests.find(Manifests.build(Repo.path("knative/overlays/dev")), "serving.knative.dev/v1",
+                "Service", "orfeas", "generate").orElseThrow();
+        assertThat(Manifests.container(dev).path("image").asString()).isEqualTo("orfeas/generate:0.1.0");
+        assertThat(Manifests.container(dev).path("resources").path("limits").has("nvidia.com/gpu")).isFalse();
+    }
+
+    @Test
+    void relaxedBindingIsSpringBootsOwn() {
+        App generate = App.of("generate");
+        Set<String> props = generate.propertyNames();
+        assertThat(props).contains("orfeas.storage.access-key", "orfeas.storage.buckets.uploads",
+                "orfeas.generation.max-concurrent", "orfeas.security.rate-limit.refill-per-minute");
+        assertThat(ContractChecks.bound("ORFEAS_STORAGE_ACCESS_KEY", props)).isEqualTo("orfeas.storage.access-key");
+        assertThat(ContractChecks.bound("ORFEAS_SECURITY_RATE_LIMIT_REFILL_PER_MINUTE", props))
+                .isEqualTo("orfeas.security.rate-limit.refill-per-minute");
+        assertThat(ContractChecks.bound("ORFEAS_STORAGE_ENDPIONT", props)).isNull();
+        // the events app's keys do not bind in generate
+        assertThat(ContractChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", props)).isNull();
+        assertThat(ContractChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", App.of("events").propertyNames()))
+                .isEqualTo("orfeas.events.adapter.auth-token");
+    }
+
+    @Test
+    void probePathsComeFromTheAppsManagementConfig() {
+        assertThat(App.of("generate").probePaths())
+                .contains("/actuator/health/liveness", "/actuator/health/readiness", "/health");
+        assertThat(App.of("events").probePaths())
+                .contains("/actuator/health/liveness", "/actuator/health/readiness").doesNotContain("/health");
+        assertThat(App.of("events").postPaths()).contains("/", "/backup", "/webhooks/minio");
+        assertThat(App.of("generate").defaultPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void contractCheckRejectsMismatchesWithTheApps() {
+        var build = Manifests.parse(Repo.read(Repo.path(
+                "infra/manifest-tests/src/test/resources/fixtures/mismatched-ksvc.yaml")));
+        String problems = String.join("\n", ContractChecks.problems(build));
+        assertThat(problems)
+                .contains("ports [{\"containerPort\":9090}]")
+                .contains("readinessProbe path /ready is not served")
+                .contains("env ORFEAS_STORAGE_ENDPIONT binds to no property of generate")
+                .contains("sets PORT")
+                .contains("ORFEAS_STORAGE_SECRET_KEY must come from a Secret")
+                .contains("containerConcurrency 2 but orfeas.generation.max-concurrent is 4")
+                .contains("securityContext must be non-root")
+                .contains("the GPU image without a GPU limit")
+                .contains("min-scale must be 0")
+                .contains("image tag 9.9.9 is not the project version");
+    }
+}

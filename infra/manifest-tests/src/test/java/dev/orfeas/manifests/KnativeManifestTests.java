@@ -1,0 +1,150 @@
+package dev.orfeas.manifests;
+
+import dev.orfeas.manifests.Manifests.K8sObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every overlay builds, validates against Knative's CRD schemas, enables exactly its flags, and hangs together. */
+class KnativeManifestTests {
+
+    private static final CrdSchemas CRDS = new CrdSchemas();
+
+    static List<Path> overlays() {
+        return Manifests.knativeOverlays();
+    }
+
+    static List<Path> builds() {
+        return Manifests.allBuilds();
+    }
+
+    static Set<String> eventTypes() {
+        return JavaSource.eventTypes(JavaSource.files(List.of(Repo.path("functions"))));
+    }
+
+    @Test
+    void devAndProdOverlaysExist() {
+        assertThat(overlays()).extracting(p -> p.getFileName().toString()).contains("dev", "prod");
+    }
+
+    @ParameterizedTest
+    @MethodSource("builds")
+    void kustomizeBuildsEveryKustomizationWithNamespacedObjectsInANamespace(Path dir) {
+        List<K8sObject> build = Manifests.build(dir);
+        assertThat(build).as(Manifests.name(dir)).isNotEmpty();
+        Set<String> clusterScoped = Set.of("Namespace", "ClusterIssuer", "ClusterDomainClaim");
+        assertThat(build).as("namespaced objects without a namespace in " + Manifests.name(dir))
+                .filteredOn(o -> !clusterScoped.contains(o.kind()) && o.namespace().isEmpty()).isEmpty();
+        assertThat(build).as("cluster-scoped objects with a namespace")
+                .filteredOn(o -> clusterScoped.contains(o.kind()) && !o.namespace().isEmpty()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyKnativeObjectValidatesAgainstItsCrdSchema(Path overlay) {
+        List<K8sObject> build = Manifests.build(overlay);
+        assertThat(build).filteredOn(KnativeChecks::isKnative).extracting(K8sObject::kind)
+                .contains("Service", "Broker", "Trigger", "SinkBinding", "PingSource");
+        assertThat(KnativeChecks.schemaProblems(build, CRDS)).as(Manifests.name(overlay)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void configFeaturesPatchEnablesExactlyTheFlagsTheOverlayUses(Path overlay) {
+        var patch = Yaml.one(Repo.read(overlay.resolve("config-features.yaml")));
+        assertThat(KnativeChecks.flagProblems(Manifests.build(overlay), patch, CRDS)).as(Manifests.name(overlay))
+                .isEmpty();
+    }
+
+    @Test
+    void prodNeedsTheGpuSchedulingFlagsAndDevNone() {
+        var prod = KnativeChecks.flagsUsed(Manifests.build(Repo.path("knative/overlays/prod")), CRDS).keySet();
+        assertThat(prod).contains("kubernetes.podspec-nodeselector", "kubernetes.podspec-tolerations");
+        var dev = new HashSet<>(KnativeChecks.flagsUsed(Manifests.build(Repo.path("knative/overlays/dev")), CRDS).keySet());
+        dev.removeIf(flag -> "enabled".equals(CrdSchemas.flagDefaults().get(flag)));
+        assertThat(dev).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyReferenceResolvesInTheSameBuild(Path overlay) {
+        assertThat(KnativeChecks.referenceProblems(Manifests.build(overlay), eventTypes())).as(Manifests.name(overlay))
+                .isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void networkPoliciesCoverEveryServiceAndAdmitOnlyKnativesDataPlane(Path overlay) {
+        List<K8sObject> build = Manifests.build(overlay);
+        var policies = build.stream().filter(o -> o.kind().equals("NetworkPolicy")).toList();
+        for (K8sObject ksvc : Manifests.ksvcs(build)) {
+            var policy = policies.stream().filter(p -> ksvc.name().equals(p.spec().path("podSelector")
+                    .path("matchLabels").path("serving.knative.dev/service").asString(""))).findFirst();
+            assertThat(policy).as("NetworkPolicy for " + ksvc.id()).isPresent();
+            assertThat(policy.get().spec().path("policyTypes").toString()).contains("Ingress");
+            for (var rule : policy.get().spec().path("ingress")) {
+                for (var from : rule.path("from")) {
+                    assertThat(from.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name")
+                            .asString("")).as("ingress source of " + policy.get().id())
+                            .isIn("knative-serving", "kourier-system");
+                }
+            }
+        }
+    }
+
+    // --- the checks can fail -----------------------------------------------------------------------------
+
+    private static List<K8sObject> fixture(String name) {
+        return Manifests.parse(Repo.read(Repo.path("infra/manifest-tests/src/test/resources/fixtures/" + name)));
+    }
+
+    @Test
+    void schemaCheckRejectsAMisspelledFieldAWrongTypeAndAnUnservedVersion() {
+        var problems = KnativeChecks.schemaProblems(fixture("broken-knative.yaml"), CRDS);
+        assertThat(String.join("\n", problems))
+                .contains("containerConcurency")
+                .contains("/spec/delivery/retry")
+                .contains("v1alpha9 is not a served version");
+    }
+
+    @Test
+    void flagCheckRejectsAMissingFlagAndAnEnabledButUnusedOne() {
+        var patch = Yaml.one("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: config-features, namespace: knative-serving}
+                data:
+                  kubernetes.podspec-nodeselector: enabled
+                  kubernetes.podspec-hostnetwork: enabled
+                """);
+        var problems = KnativeChecks.flagProblems(fixture("flagged-ksvc.yaml"), patch, CRDS);
+        assertThat(problems).anyMatch(p -> p.startsWith("flag kubernetes.podspec-tolerations is disabled"))
+                .anyMatch(p -> p.equals("flag kubernetes.podspec-hostnetwork is enabled but nothing uses it"))
+                .noneMatch(p -> p.contains("podspec-nodeselector"));
+    }
+
+    @Test
+    void referenceCheckRejectsDanglingRefsUnknownPathsAndUnknownTypes() {
+        var problems = String.join("\n", KnativeChecks.referenceProblems(fixture("dangling-refs.yaml"), eventTypes()));
+        assertThat(problems)
+                .contains("refers to serving.knative.dev/v1 Service orfeas/notify")
+                .contains("path /nowhere is not a POST endpoint")
+                .contains("filters on type dev.orfeas.mesh.exploded")
+                .contains("refers to eventing.knative.dev/v1 Broker orfeas/other");
+    }
+
+    @Test
+    void aJsonPatchWhoseGuardFailsBreaksTheBuild() {
+        assertThatThrownBy(() -> Manifests.kustomize(
+                Repo.path("infra/manifest-tests/src/test/resources/fixtures/guarded-patch")))
+                .hasMessageContaining("kubectl kustomize");
+    }
+}
