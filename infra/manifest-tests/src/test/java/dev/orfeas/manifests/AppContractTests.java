@@ -40,6 +40,12 @@ class AppContractTests {
     }
 
     @Test
+    void imageNamesAndTagComeFromTheImageBuild() {
+        assertThat(ContractChecks.imageNames()).contains("orfeas/generate", "orfeas/generate-gpu", "orfeas/events");
+        assertThat(ContractChecks.imageVersion()).isEqualTo(ContractChecks.projectVersion());
+    }
+
+    @Test
     void relaxedBindingIsSpringBootsOwn() {
         App generate = App.of("generate");
         Set<String> props = generate.propertyNames();
@@ -80,6 +86,6 @@ class AppContractTests {
                 .contains("securityContext must be non-root")
                 .contains("the GPU image without a GPU limit")
                 .contains("min-scale must be 0")
-                .contains("image tag 9.9.9 is not the project version");
+                .contains("image tag 9.9.9 is not the built version");
     }
 }

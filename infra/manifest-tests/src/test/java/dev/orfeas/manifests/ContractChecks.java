@@ -18,8 +18,15 @@ import java.util.regex.Pattern;
 /** Checks that a build's Knative Services fit the apps they run, as the apps' sources describe them. */
 final class ContractChecks {
 
-    /** The images the project's image build makes (infra/docker); a registry prefix is the operator's choice. */
-    static final Set<String> IMAGE_NAMES = Set.of("orfeas/generate", "orfeas/generate-gpu", "orfeas/events");
+    /** The images the project's image build makes: orfeas/<dir> for each infra/images/<dir>/Dockerfile. */
+    static Set<String> imageNames() {
+        try (var dirs = java.nio.file.Files.list(Repo.path("infra/images"))) {
+            return dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("Dockerfile")))
+                    .map(d -> "orfeas/" + d.getFileName()).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the image build (infra/images) is where image names come from", e);
+        }
+    }
     /** Set by Knative (PORT, K_*) or by a SinkBinding (K_SINK): a manifest must not set them. */
     static final Set<String> RESERVED_ENV = Set.of("PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION", "K_SINK",
             "K_CE_OVERRIDES");
@@ -28,6 +35,14 @@ final class ContractChecks {
     static final int MAX_REVISION_TIMEOUT = 600;
 
     private ContractChecks() {
+    }
+
+    /** The tag scripts/build-images.sh gives the images (ORFEAS_IMAGE_VERSION's default), else the project's. */
+    static String imageVersion() {
+        Matcher build = Pattern.compile("ORFEAS_IMAGE_VERSION:-([^}\"]+)")
+                .matcher(java.nio.file.Files.exists(Repo.path("scripts/build-images.sh"))
+                        ? Repo.read("scripts/build-images.sh") : "");
+        return build.find() ? build.group(1) : projectVersion();
     }
 
     static String projectVersion() {
@@ -45,12 +60,12 @@ final class ContractChecks {
             JsonNode container = Manifests.container(ksvc);
             String image = container.path("image").asString("");
             Matcher m = Pattern.compile("(?:.+/)?(orfeas/[a-z0-9-]+):(.+)").matcher(image);
-            if (!m.matches() || !IMAGE_NAMES.contains(m.group(1))) {
-                problems.add(ksvc.id() + ": image " + image + " is none of " + IMAGE_NAMES);
+            if (!m.matches() || !imageNames().contains(m.group(1))) {
+                problems.add(ksvc.id() + ": image " + image + " is none of the built images " + imageNames());
                 continue;
             }
-            if (!m.group(2).equals(projectVersion())) {
-                problems.add(ksvc.id() + ": image tag " + m.group(2) + " is not the project version " + projectVersion());
+            if (!m.group(2).equals(imageVersion())) {
+                problems.add(ksvc.id() + ": image tag " + m.group(2) + " is not the built version " + imageVersion());
             }
             boolean gpu = !container.path("resources").path("limits").path("nvidia.com/gpu").isMissingNode();
             if (gpu != m.group(1).endsWith("-gpu")) {
