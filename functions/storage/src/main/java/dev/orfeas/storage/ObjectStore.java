@@ -188,10 +188,14 @@ public class ObjectStore {
         return all;
     }
 
-    /** Server-side copy inside this store (content type, disposition and metadata travel with it). */
-    public void copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey) {
-        call("copy " + sourceBucket + "/" + sourceKey, () -> s3.copyObject(b -> b.sourceBucket(sourceBucket)
-                .sourceKey(sourceKey).destinationBucket(targetBucket).destinationKey(targetKey)));
+    /**
+     * Server-side copy inside this store (content type, disposition and metadata travel with it); returns the
+     * copy's ETag as the server reports it.
+     */
+    public String copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey) {
+        return call("copy " + sourceBucket + "/" + sourceKey, () -> ObjectInfo.bare(s3.copyObject(b -> b
+                .sourceBucket(sourceBucket).sourceKey(sourceKey).destinationBucket(targetBucket)
+                .destinationKey(targetKey)).copyObjectResult().eTag()));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.orfeas.events.backup;
 import dev.orfeas.storage.ObjectInfo;
 import dev.orfeas.storage.ObjectStore;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,11 @@ class VerifiedCopier {
             if (target.remote()) {
                 source.transferTo(target.store(), bucket, key, target.bucket(), backupKey);
             } else {
-                source.copy(bucket, key, target.bucket(), backupKey);
+                String etag = source.copy(bucket, key, target.bucket(), backupKey);
+                // the copy's MD5 ETag equal to the source's MD5 proves the bytes: no second request needed
+                if (checksum.equals("md5:" + etag.toLowerCase(Locale.ROOT))) {
+                    return new Copied(key, backupKey, object.size(), checksum, false);
+                }
             }
             ObjectInfo copy = target.store().head(target.bucket(), backupKey).orElseThrow(() ->
                     new VerificationException("copy of " + key + " is missing right after the copy"));

@@ -1,5 +1,6 @@
 package dev.orfeas.events.adapter;
 
+import dev.orfeas.events.support.MinioPayloads;
 import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -97,12 +98,7 @@ class ObjectEventMapperTests {
     }
 
     static String record(String eventName, String bucket, String encodedKey, String etag) {
-        String object = "\"key\":\"" + encodedKey + "\",\"size\":42,\"contentType\":\"image/png\",\"sequencer\":\""
-                + Integer.toHexString((eventName + encodedKey).hashCode()) + "\""
-                + (etag == null ? "" : ",\"eTag\":\"" + etag + "\"");
-        return "{\"eventVersion\":\"2.0\",\"eventSource\":\"minio:s3\",\"eventTime\":\"2026-11-28T12:00:00.000Z\","
-                + "\"eventName\":\"" + eventName + "\",\"s3\":{\"bucket\":{\"name\":\"" + bucket + "\"},"
-                + "\"object\":{" + object + "}}}";
+        return MinioPayloads.record(eventName, bucket, encodedKey, etag);
     }
 
     static JsonNode notification(String... records) {
@@ -110,7 +106,6 @@ class ObjectEventMapperTests {
     }
 
     static String body(String... records) {
-        return "{\"EventName\":\"s3:ObjectCreated:Put\",\"Key\":\"uploads/x\",\"Records\":["
-                + String.join(",", records) + "]}";
+        return MinioPayloads.body(records);
     }
 }

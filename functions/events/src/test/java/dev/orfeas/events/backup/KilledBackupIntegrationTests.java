@@ -1,7 +1,7 @@
 package dev.orfeas.events.backup;
 
-import dev.orfeas.events.EventsApplication;
 import dev.orfeas.events.support.BackupCalls;
+import dev.orfeas.events.support.EventsProcess;
 import dev.orfeas.storage.LocalS3Server;
 import dev.orfeas.storage.ObjectInfo;
 import dev.orfeas.storage.ObjectStore;
@@ -16,17 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +41,12 @@ class KilledBackupIntegrationTests {
     static final String BACKUPS = "killed-backups-" + RUN;
     static final int OBJECTS = 600;
 
-    Process app;
+    EventsProcess app;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (app != null) {
-            app.destroyForcibly();
+            app.kill();
         }
     }
 
@@ -72,12 +65,10 @@ class KilledBackupIntegrationTests {
             }
 
             Path log = Files.createTempFile("orfeas-events-killed-", ".log");
-            int port = freePort();
-            app = start(port, log);
-            awaitReady(port, log);
-            var tick = new BackupCalls(URI.create("http://127.0.0.1:" + port)).pingAsync("first-" + RUN);
-            awaitCopies(store, 40, log);
-            app.destroyForcibly().waitFor();
+            app = start(log).awaitReady(Duration.ofSeconds(90));
+            var tick = new BackupCalls(app.base()).pingAsync("first-" + RUN);
+            awaitCopies(store, 40);
+            app.kill();
             tick.exceptionally(e -> null).join(); // the connection died with the process
             Thread.sleep(500); // copies the server was still doing for the dead client settle
             int copiedBeforeKill = store.listAll(BACKUPS, "meshes/").size();
@@ -85,10 +76,8 @@ class KilledBackupIntegrationTests {
             assertThat(copiedBeforeKill).as("killed midway").isBetween(1, OBJECTS - 1);
             assertThat(store.listAll(BACKUPS, "manifests/")).as("no manifest from the dead run").isEmpty();
 
-            int port2 = freePort();
-            app = start(port2, log);
-            awaitReady(port2, log);
-            var rerun = BackupCalls.reply(new BackupCalls(URI.create("http://127.0.0.1:" + port2)).ping("second-" + RUN));
+            app = start(log).awaitReady(Duration.ofSeconds(90));
+            var rerun = BackupCalls.reply(new BackupCalls(app.base()).ping("second-" + RUN));
             JsonNode data = JSON.readTree(rerun.getData().toBytes());
 
             assertThat(data.get("objects").asInt()).isEqualTo(OBJECTS);
@@ -112,56 +101,21 @@ class KilledBackupIntegrationTests {
         }
     }
 
-    private static Process start(int port, Path log) throws IOException {
-        LocalS3Server s3 = LocalS3Server.shared();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), EventsApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1",
-                "--orfeas.storage.buckets.meshes=" + MESHES, "--orfeas.storage.buckets.backups=" + BACKUPS,
-                // few copies at a time, so the kill lands in the middle
-                "--orfeas.events.backup.parallelism=1"));
-        s3.springProperties().forEach(p -> command.add("--" + p));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("ORFEAS_LOG_FORMAT", "");
-        return builder.start();
+    private static EventsProcess start(Path log) throws IOException {
+        // one copy at a time, so the kill lands in the middle
+        return EventsProcess.start(LocalS3Server.shared(), List.of("--orfeas.storage.buckets.meshes=" + MESHES,
+                "--orfeas.storage.buckets.backups=" + BACKUPS, "--orfeas.events.backup.parallelism=1"), Map.of(), log);
     }
 
-    private void awaitReady(int port, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(app.isAlive()).as(Files.readString(log)).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                                + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("events app not ready: " + Files.readString(log));
-    }
-
-    private void awaitCopies(ObjectStore store, int atLeast, Path log) throws Exception {
+    private void awaitCopies(ObjectStore store, int atLeast) throws Exception {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
-            assertThat(app.isAlive()).as(Files.readString(log)).isTrue();
+            assertThat(app.isAlive()).as(app.log()).isTrue();
             if (store.listObjects(BACKUPS, "meshes/", atLeast, null).objects().size() >= atLeast) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the backup did not start copying: " + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        throw new AssertionError("the backup did not start copying: " + app.log());
     }
 }

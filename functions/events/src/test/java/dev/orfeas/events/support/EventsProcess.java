@@ -1,0 +1,103 @@
+package dev.orfeas.events.support;
+
+import dev.orfeas.events.EventsApplication;
+import dev.orfeas.storage.LocalS3Server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events app as a real OS process (this JVM's classpath) on a free loopback port, against an S3 server: for
+ * tests that kill it and for the benchmarks.
+ */
+public final class EventsProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private EventsProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the app; {@code args} are extra {@code --key=value} Spring properties, {@code env} extra variables. */
+    public static EventsProcess start(LocalS3Server s3, List<String> args, Map<String, String> env, Path log)
+            throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), EventsApplication.class.getName(),
+                "--server.port=" + port, "--server.address=127.0.0.1"));
+        s3.springProperties().forEach(p -> command.add("--" + p));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("ORFEAS_LOG_FORMAT", "");
+        builder.environment().putAll(env);
+        return new EventsProcess(builder.start(), port, log);
+    }
+
+    public URI base() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Waits for readiness UP; fails with the app's log when it exits or the time runs out. */
+    public EventsProcess awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("events app exited: " + log());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notListeningYet) {
+                // starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("events app not ready after " + timeout + ": " + log());
+    }
+
+    /** SIGKILL: no shutdown hooks, no graceful anything, as when a node dies. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
