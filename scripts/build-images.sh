@@ -128,23 +128,24 @@ gpu_natives() {
   echo "$jar"
 }
 
-# stage NAME: fills $STAGE_DIR/NAME with the build context (hard links where possible: no 2.5 GB copies).
+# stage NAME: fills $STAGE_DIR/NAME with the build context. App jars are copied (a build running meanwhile may
+# rewrite them in place); the 2.5 GB CUDA jar from the local Maven repository is hard-linked when possible.
 stage() {
   local name="$1" dir="$STAGE_DIR/$1"
   rm -rf "$dir"
   mkdir -p "$dir"
   cp "$ROOT_DIR/infra/images/$name/"* "$dir/"
-  link() { ln -f "$1" "$dir/$2" 2>/dev/null || cp "$1" "$dir/$2"; }
   case "$name" in
     generate)
-      link "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" generate.jar
+      cp "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" "$dir/generate.jar"
       cp "$ROOT_DIR/infra/images/train.sh" "$dir/" ;;
     generate-gpu)
-      link "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" generate.jar
-      link "$(gpu_natives)" pytorch-native-cu124.jar
-      cp "$ROOT_DIR/infra/images/train.sh" "$dir/" ;;
+      cp "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" "$dir/generate.jar"
+      local natives
+      natives="$(gpu_natives)"
+      ln -f "$natives" "$dir/pytorch-native-cu124.jar" 2>/dev/null || cp "$natives" "$dir/pytorch-native-cu124.jar" ;;
     events)
-      link "$ROOT_DIR/functions/events/target/events-0.1.0-SNAPSHOT.jar" events.jar
+      cp "$ROOT_DIR/functions/events/target/events-0.1.0-SNAPSHOT.jar" "$dir/events.jar"
       cp "$ROOT_DIR/infra/images/train.sh" "$dir/" ;;
     s3proxy)
       cp -r "$ROOT_DIR/functions/local-s3/target/s3proxy" "$dir/lib"
@@ -152,15 +153,29 @@ stage() {
   esac
 }
 
-# inputs_hash NAME: what the image is made of. Jars are hashed by their entries' names and CRCs, not their bytes,
-# so a jar Maven repackaged with new timestamps but the same contents does not trigger a rebuild.
+# jar_digest JAR: its entries' names and CRCs, not its bytes, so a jar Maven made again with new timestamps but the
+# same contents counts as unchanged. The project's own modules nested in a Spring Boot jar are rebuilt with every
+# build (new timestamps, so new CRCs): those are listed by their own entries instead.
+jar_digest() {
+  local jar="$1" nested tmp
+  unzip -v "$jar" | awk 'NR > 3 && $8 != "" && $8 !~ /^BOOT-INF\/lib\/.*-SNAPSHOT\.jar$/ {print $7, $8}'
+  tmp="$(mktemp)"
+  for nested in $(unzip -Z1 "$jar" 'BOOT-INF/lib/*-SNAPSHOT.jar' 2>/dev/null); do
+    echo "$nested"
+    unzip -p "$jar" "$nested" >"$tmp"
+    unzip -v "$tmp" | awk 'NR > 3 && $8 != "" {print $7, $8}'
+  done
+  rm -f "$tmp"
+}
+
+# inputs_hash NAME: what the image is made of (build context, base image, version).
 inputs_hash() {
   local dir="$STAGE_DIR/$1" f
   {
     echo "$VERSION $(docker image inspect -f '{{.Id}}' "$BASE_IMAGE")"
     for f in $(cd "$dir" && find . -type f | sort); do
       case "$f" in
-        *.jar) echo "$f"; unzip -v "$dir/$f" | awk 'NR > 3 && $8 != "" {print $7, $8}' ;;
+        *.jar) echo "$f"; jar_digest "$dir/$f" ;;
         *) sha256sum "$dir/$f" | sed "s|$dir/||" ;;
       esac
     done
