@@ -59,7 +59,7 @@ while IFS=$'\t' read -r key size etag modified; do
       || die "copy of $key does not match its source after a second copy"
     recopied=$((recopied + 1))
   fi
-  printf '%s\t%s\t%s\t%s\t%s\n' "$key" "$size" "$checksum" "null" "$modified" >> "$MANIFEST"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$(manifest_key_encode "$key")" "$size" "$checksum" "null" "$modified" >> "$MANIFEST"
   count=$((count + 1))
 done < <(s3_list "$SOURCE_BUCKET" "")
 

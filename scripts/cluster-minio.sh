@@ -2,7 +2,9 @@
 # MinIO for ORFEAS on the cluster; safe to run again:
 #   1. root credentials (Secret minio-root, made once) and the MinIO StatefulSet (minio/k8s)
 #   2. buckets uploads, meshes, backups, failed; versioning on backups; lifecycle rules (minio/lifecycle)
-#   3. one MinIO user per function with its policy (minio/policies) and its credentials as a Secret in $NS
+#   3. one MinIO user per function with its policy (minio/policies) and its credentials as a Secret in $NS;
+#      with RESTORE=1 the events user also gets orfeas-events-restore and Secret orfeas-restore gets a token for
+#      the events app's POST /restore (without it, restores run with scripts/restore.sh)
 #   4. the webhook notification target "orfeas" → the events app's adapter, with a bearer auth_token (also a Secret
 #      in $NS for the app), and `mc event add` on the uploads bucket
 #
@@ -10,7 +12,7 @@
 #
 # mc runs inside the MinIO pod (the minio/minio image ships it), so nothing but kubectl is needed here.
 # Environment (defaults in brackets): NS [orfeas] the app namespace, MINIO_NS [minio],
-# WEBHOOK_ENDPOINT [http://events.$NS.svc.cluster.local/webhooks/minio], TIMEOUT [300] seconds.
+# WEBHOOK_ENDPOINT [http://events.$NS.svc.cluster.local/webhooks/minio], RESTORE [0], TIMEOUT [300] seconds.
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
@@ -19,13 +21,14 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 MINIO_NS="${MINIO_NS:-minio}"
 WEBHOOK_ENDPOINT="${WEBHOOK_ENDPOINT:-http://events.$NS.svc.cluster.local/webhooks/minio}"
 TIMEOUT="${TIMEOUT:-300}"
+RESTORE="${RESTORE:-0}"
 BUCKETS=(uploads meshes backups failed)
 FUNCTIONS=(generate events)
 
 while (($#)); do
   case "$1" in
     --dry-run) DRY_RUN=1 ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift
@@ -74,6 +77,15 @@ _ensure_namespace() {
   kubectl create namespace "$1" --dry-run=client -o yaml | kubectl apply -f -
 }
 
+# detach POLICY USER: takes a policy away again (RESTORE=0 after a RESTORE=1 run); "not attached" is fine.
+detach() {
+  run_masked "mc admin policy detach local $1 --user $2" _detach "$1" "$2"
+}
+
+_detach() {
+  mc_pod admin policy detach local "$1" --user "$2" >/dev/null 2>&1 || true
+}
+
 # attach POLICY USER: attaches unless already attached (mc refuses a change that is already in effect).
 attach() {
   run_masked "mc admin policy attach local $1 --user $2" _attach "$1" "$2"
@@ -106,17 +118,28 @@ mc_stdin "$ROOT_DIR/minio/lifecycle/failed.json" ilm import local/failed
 
 step "one user and policy per function"
 ensure_namespace "$NS"
+for policy in "$ROOT_DIR"/minio/policies/*.json; do
+  name="${policy##*/}"
+  mc_policy "${name%.json}" "$policy"
+done
 for fn in "${FUNCTIONS[@]}"; do
   user="orfeas-$fn"
   # reuse the key already handed to the app, so a rerun does not break running pods
   key="$(secret_value "$NS" "orfeas-$fn-s3" secret-key)"
   [[ -n "$key" ]] || key="$(random_token)"
-  mc_policy "$user" "$ROOT_DIR/minio/policies/$user.json"
   run_masked "mc admin user add local $user ****" mc_pod admin user add local "$user" "$key"
   # the user has this one policy; `mc admin user info local orfeas-<fn>` shows it
   attach "$user" "$user"
   apply_secret "$NS" "orfeas-$fn-s3" "access-key=$user" "secret-key=$key"
 done
+if [[ "$RESTORE" == 1 ]]; then
+  attach orfeas-events-restore orfeas-events
+  restore_token="$(secret_value "$NS" orfeas-restore token)"
+  [[ -n "$restore_token" ]] || restore_token="$(random_token)"
+  apply_secret "$NS" orfeas-restore "token=$restore_token"
+else
+  detach orfeas-events-restore orfeas-events
+fi
 
 step "webhook notifications: uploads → events adapter"
 token="$(secret_value "$NS" orfeas-minio-webhook auth-token)"

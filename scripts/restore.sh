@@ -58,6 +58,7 @@ done < <(s3_list "$TARGET_BUCKET" "")
 restored=0 present=0 failed=()
 while IFS=$'\t' read -r key size checksum _version _time; do
   [[ -n "$key" ]] || continue
+  key="$(manifest_key_decode "$key")"
   if s3_verify "$TARGET_BUCKET" "$key" "${T_SIZE[$key]:-}" "${T_ETAG[$key]:-}" "$size" "$checksum"; then
     present=$((present + 1)); continue
   fi

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # S3 helpers for backup.sh / restore.sh (awscli): source it after common.sh, don't run it.
 # Listings are tab-separated (key, size, bare ETag, last-modified); keys with tabs or newlines are not supported.
 
@@ -16,6 +17,19 @@ s3_setup() {
   # S3Proxy refuses the checksum trailers newer awscli sends by default; MinIO and AWS S3 accept either
   export AWS_REQUEST_CHECKSUM_CALCULATION="${AWS_REQUEST_CHECKSUM_CALCULATION:-when_required}"
   export AWS_RESPONSE_CHECKSUM_VALIDATION="${AWS_RESPONSE_CHECKSUM_VALIDATION:-when_required}"
+}
+
+# manifest_key_encode KEY / manifest_key_decode FIELD: manifests percent-encode '%', TAB, CR and LF in keys (the
+# events app writes and reads the same format).
+manifest_key_encode() {
+  local k="${1//%/%25}"
+  k="${k//$'\t'/%09}"; k="${k//$'\r'/%0D}"
+  printf '%s' "${k//$'\n'/%0A}"
+}
+manifest_key_decode() {
+  local k="${1//%09/$'\t'}"
+  k="${k//%0D/$'\r'}"; k="${k//%0A/$'\n'}"
+  printf '%s' "${k//%25/%}"
 }
 
 # s3 ARGS...: aws with the endpoint.

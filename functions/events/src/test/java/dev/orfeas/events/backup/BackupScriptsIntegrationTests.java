@@ -51,7 +51,8 @@ class BackupScriptsIntegrationTests {
         String src = bucket("scr-src");
         String bak = bucket("scr-bak");
         Map<String, byte[]> objects = new LinkedHashMap<>();
-        for (String key : List.of("m1/model.glb", "m1/meta.json", "m2/my cat.glb", "m3/γάτα+1.glb")) {
+        for (String key : List.of("m1/model.glb", "m1/meta.json", "m2/my cat.glb", "m3/γάτα+1.glb",
+                "m4/100%25 done%.glb")) {
             objects.put(key, ("content of " + key).repeat(50).getBytes(StandardCharsets.UTF_8));
             put(src, key, objects.get(key));
         }
@@ -64,9 +65,12 @@ class BackupScriptsIntegrationTests {
         var restore = run("restore.sh", Map.of("TARGET_BUCKET", src, "BACKUP_BUCKET", bak));
 
         assertThat(backup.exit()).as(backup.output()).isZero();
-        assertThat(backup.output()).contains("verified 4 object(s)");
+        assertThat(backup.output()).contains("verified 5 object(s)");
         String manifest = new String(get(bak, backup.stdout().strip()), StandardCharsets.UTF_8);
-        assertThat(manifest.lines()).hasSize(4).allSatisfy(line -> assertThat(line.split("\t")).hasSize(5));
+        assertThat(manifest.lines()).hasSize(5).allSatisfy(line -> assertThat(line.split("\t")).hasSize(5));
+        // one manifest format for the scripts and the app: the app's parser reads the script's manifest
+        assertThat(Manifest.parse(manifest.getBytes(StandardCharsets.UTF_8))).extracting(Manifest.Entry::key)
+                .containsExactlyInAnyOrderElementsOf(objects.keySet());
         assertThat(restore.exit()).as(restore.output()).isZero();
         objects.forEach((key, bytes) -> assertThat(get(src, key)).as(key).isEqualTo(bytes));
         assertThat(get(bak, "meshes/m2/my cat.glb")).isEqualTo(objects.get("m2/my cat.glb"));
