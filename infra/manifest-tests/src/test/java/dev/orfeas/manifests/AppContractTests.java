@@ -57,8 +57,12 @@ class AppContractTests {
         assertThat(ContractChecks.bound("ORFEAS_STORAGE_ENDPIONT", props)).isNull();
         // the events app's keys do not bind in generate
         assertThat(ContractChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", props)).isNull();
-        assertThat(ContractChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", App.of("events").propertyNames()))
+        Set<String> events = App.of("events").propertyNames();
+        assertThat(ContractChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", events))
                 .isEqualTo("orfeas.events.adapter.auth-token");
+        // a component typed by a record of another file (the backup target is a StorageProperties) is followed
+        assertThat(ContractChecks.bound("ORFEAS_EVENTS_BACKUP_TARGET_ENDPOINT", events))
+                .isEqualTo("orfeas.events.backup.target.endpoint");
     }
 
     @Test

@@ -44,29 +44,45 @@ final class JavaSource {
 
     /** Every property name (kebab-case, "prefix.name.sub") the @ConfigurationProperties records in these files bind. */
     static Set<String> configurationProperties(List<Path> files) {
+        // record name → the source declaring it, so a component typed by another file's record is followed too
+        java.util.Map<String, String> records = new java.util.HashMap<>();
+        Pattern declaration = Pattern.compile("record\\s+(\\w+)\\s*\\(");
+        List<String> sources = files.stream().map(Repo::read).toList();
+        for (String source : sources) {
+            Matcher d = declaration.matcher(source);
+            while (d.find()) {
+                records.putIfAbsent(d.group(1), source);
+            }
+        }
         Set<String> names = new LinkedHashSet<>();
-        for (Path file : files) {
-            String source = Repo.read(file);
+        for (int i = 0; i < files.size(); i++) {
+            String source = sources.get(i);
             Matcher m = PROPERTIES.matcher(source);
             while (m.find()) {
                 String prefix = m.group(1);
                 int record = source.indexOf("record ", m.end());
                 int clazz = source.indexOf("class ", m.end());
                 if (record < 0 || (clazz >= 0 && clazz < record)) {
-                    throw new IllegalStateException(file + ": @ConfigurationProperties(\"" + prefix + "\") is not on a "
-                            + "record; teach JavaSource to read JavaBean properties");
+                    throw new IllegalStateException(files.get(i) + ": @ConfigurationProperties(\"" + prefix
+                            + "\") is not on a record; teach JavaSource to read JavaBean properties");
                 }
-                addRecord(source, source.substring(record + 7, source.indexOf('(', record)).strip(), prefix, names, file);
+                addRecord(records, source, source.substring(record + 7, source.indexOf('(', record)).strip(), prefix,
+                        names, 0);
             }
         }
         return names;
     }
 
-    private static void addRecord(String source, String type, String prefix, Set<String> names, Path file) {
-        Matcher header = Pattern.compile("record\\s+" + Pattern.quote(type) + "\\s*\\(").matcher(source);
-        if (!header.find()) {
-            throw new IllegalStateException(file + ": no record " + type);
+    private static void addRecord(java.util.Map<String, String> records, String current, String type, String prefix,
+                                  Set<String> names, int depth) {
+        // a record nested in the current file wins over one of the same name elsewhere
+        Pattern declared = Pattern.compile("record\\s+" + Pattern.quote(type) + "\\s*\\(");
+        String source = declared.matcher(current).find() ? current : records.get(type);
+        if (source == null || depth > 8) {
+            throw new IllegalStateException("no record " + type + " among the sources (or nested too deep)");
         }
+        Matcher header = declared.matcher(source);
+        header.find();
         for (String component : components(source, header.end())) {
             String bare = ANNOTATION.matcher(stripParens(component)).replaceAll(" ").strip();
             String[] words = bare.split("\\s+");
@@ -75,8 +91,8 @@ final class JavaSource {
             String property = prefix + "." + kebab(name);
             if (componentType.startsWith("Map<")) {
                 names.add(property + ".*");
-            } else if (Pattern.compile("record\\s+" + Pattern.quote(componentType) + "\\s*\\(").matcher(source).find()) {
-                addRecord(source, componentType, property, names, file);
+            } else if (records.containsKey(componentType)) {
+                addRecord(records, source, componentType, property, names, depth + 1);
             } else {
                 names.add(property);
             }
@@ -183,10 +199,10 @@ final class JavaSource {
         return mappings;
     }
 
-    /** Every string constant "dev.orfeas.…" (CloudEvent types) in these files. */
+    /** Every string constant "dev.orfeas.…" or "dev.knative.…" (CloudEvent types) in these files. */
     static Set<String> eventTypes(List<Path> files) {
         Set<String> types = new LinkedHashSet<>();
-        Pattern constant = Pattern.compile("\"(dev\\.orfeas\\.[a-z]+(?:\\.[a-z]+)+)\"");
+        Pattern constant = Pattern.compile("\"(dev\\.(?:orfeas|knative)\\.[a-z]+(?:\\.[a-z]+)+)\"");
         for (Path file : files) {
             Matcher m = constant.matcher(Repo.read(file));
             while (m.find()) {

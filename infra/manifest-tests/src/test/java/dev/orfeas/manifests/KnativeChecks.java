@@ -103,6 +103,16 @@ final class KnativeChecks {
                     } else if (!eventTypes.contains(type)) {
                         problems.add(o.id() + ": filters on type " + type + ", which no app sends");
                     }
+                    if (type.equals("dev.knative.sources.ping")) {
+                        // ticks of which PingSource? Knative sets source = /apis/v1/namespaces/<ns>/pingsources/<name>
+                        String source = o.spec().path("filter").path("attributes").path("source").asString("");
+                        boolean known = build.stream().anyMatch(p -> p.kind().equals("PingSource") && source.equals(
+                                "/apis/v1/namespaces/" + p.namespace() + "/pingsources/" + p.name()));
+                        if (!known) {
+                            problems.add(o.id() + ": ping Trigger's source filter '" + source
+                                    + "' names no PingSource of the build");
+                        }
+                    }
                 }
                 case "Broker" -> deadLetter(build, o, problems);
                 case "SinkBinding" -> {

@@ -138,7 +138,8 @@ class KnativeManifestTests {
                 .contains("refers to serving.knative.dev/v1 Service orfeas/notify")
                 .contains("path /nowhere is not a POST endpoint")
                 .contains("filters on type dev.orfeas.mesh.exploded")
-                .contains("refers to eventing.knative.dev/v1 Broker orfeas/other");
+                .contains("refers to eventing.knative.dev/v1 Broker orfeas/other")
+                .contains("source filter '/apis/v1/namespaces/orfeas/pingsources/hourly' names no PingSource");
     }
 
     @Test

@@ -57,11 +57,25 @@ class MinioPolicyTests {
     }
 
     @Test
-    void eventsMayNotWriteMeshesOrDeleteBackups() {
+    void eventsMayNotWriteMeshesOrDeleteBackupCopiesUnlessRestoreIsAttached() {
         var policy = Yaml.json(Repo.read("minio/policies/orfeas-events.json"));
         var grants = PolicyChecks.grants(policy, new java.util.ArrayList<>());
         assertThat(grants).doesNotContain("s3:PutObject arn:aws:s3:::meshes/*", "s3:DeleteObject arn:aws:s3:::backups/*")
-                .contains("s3:PutObject arn:aws:s3:::backups/*", "s3:PutObject arn:aws:s3:::failed/*");
+                .contains("s3:PutObject arn:aws:s3:::backups/*", "s3:DeleteObject arn:aws:s3:::backups/manifests/*");
+        var restore = PolicyChecks.grants(Yaml.json(Repo.read("minio/policies/orfeas-events-restore.json")),
+                new java.util.ArrayList<>());
+        assertThat(restore).containsOnly("s3:PutObject arn:aws:s3:::meshes/*", "s3:DeleteObject arn:aws:s3:::meshes/*",
+                "s3:AbortMultipartUpload arn:aws:s3:::meshes/*");
+    }
+
+    @Test
+    void manifestRetentionDeletesOnlyUnderTheAppsManifestPrefix() {
+        String source = Repo.read("functions/events/src/main/java/dev/orfeas/events/backup/BackupProperties.java");
+        var m = java.util.regex.Pattern.compile("@DefaultValue\\(\"([^\"]+)\"\\)\\s*String\\s+manifestPrefix")
+                .matcher(source);
+        assertThat(m.find()).as("BackupProperties.manifestPrefix default").isTrue();
+        assertThat(PolicyChecks.ALLOWED.get("orfeas-events"))
+                .contains("s3:DeleteObject arn:aws:s3:::backups/" + m.group(1) + "*");
     }
 
     @Test

@@ -33,10 +33,18 @@ final class PolicyChecks {
                     "s3:ListBucket arn:aws:s3:::meshes",
                     "s3:GetObject arn:aws:s3:::backups/*",
                     "s3:PutObject arn:aws:s3:::backups/*",
+                    "s3:DeleteObject arn:aws:s3:::backups/manifests/*",
                     "s3:ListBucket arn:aws:s3:::backups",
-                    "s3:PutObject arn:aws:s3:::failed/*"));
+                    "s3:PutObject arn:aws:s3:::failed/*"),
+            // attached to the events user only when POST /restore is enabled (RESTORE=1 in cluster-minio.sh)
+            "orfeas-events-restore", Set.of(
+                    "s3:PutObject arn:aws:s3:::meshes/*",
+                    "s3:DeleteObject arn:aws:s3:::meshes/*",
+                    "s3:AbortMultipartUpload arn:aws:s3:::meshes/*"));
 
-    private static final Pattern RESOURCE = Pattern.compile("arn:aws:s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(/\\*)?");
+    /** One bucket, or the objects of one bucket (optionally under a plain prefix). */
+    private static final Pattern RESOURCE = Pattern.compile(
+            "arn:aws:s3:::([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(/([A-Za-z0-9._-]+/)*\\*)?");
     private static final Pattern ACTION = Pattern.compile("s3:[A-Za-z]+");
 
     private PolicyChecks() {
@@ -79,7 +87,7 @@ final class PolicyChecks {
                 }
                 for (String resource : strings(statement.path("Resource"))) {
                     if (!RESOURCE.matcher(resource).matches()) {
-                        problems.add(sid + ": resource " + resource + " is not one bucket or all objects of one bucket");
+                        problems.add(sid + ": resource " + resource + " is not one bucket or objects of one bucket");
                     }
                     grants.add(action + " " + resource);
                 }

@@ -204,9 +204,15 @@ class ScriptTests {
                 "DRY-RUN: mc ilm import local/uploads < minio/lifecycle/uploads.json",
                 "DRY-RUN: mc event add local/uploads arn:minio:sqs::orfeas:webhook --event put,delete");
         for (String policy : PolicyChecks.ALLOWED.keySet()) {
-            assertThat(out).contains("DRY-RUN: mc admin policy create local " + policy + " minio/policies/" + policy + ".json",
-                    "DRY-RUN: mc admin policy attach local " + policy + " --user " + policy);
+            assertThat(out).contains("DRY-RUN: mc admin policy create local " + policy + " minio/policies/" + policy + ".json");
         }
+        for (String user : List.of("orfeas-generate", "orfeas-events")) {
+            assertThat(out).contains("DRY-RUN: mc admin user add local " + user + " ****",
+                    "DRY-RUN: mc admin policy attach local " + user + " --user " + user);
+        }
+        // restores over HTTP are off by default: the restore policy is taken away, no token is made
+        assertThat(out).contains("DRY-RUN: mc admin policy detach local orfeas-events-restore --user orfeas-events")
+                .noneMatch(l -> l.contains("secret generic orfeas-restore"));
         // the webhook goes to the events service of the Knative build, on the adapter's path, with a token
         String config = out.stream().filter(l -> l.contains("notify_webhook:orfeas")).findFirst().orElseThrow();
         Matcher m = Pattern.compile("endpoint=(\\S+)").matcher(config);
@@ -222,6 +228,21 @@ class ScriptTests {
         assertThat(made).contains("orfeas-generate-s3", "orfeas-events-s3", "orfeas-minio-webhook");
         assertThat(out).filteredOn(l -> l.contains("--from-literal=")).isNotEmpty().allMatch(l ->
                 !l.replaceAll("--from-literal=[a-z-]+=\\*{4}( |$)", "").contains("--from-literal"));
+    }
+
+    @Test
+    void minioDryRunWithRestoreAttachesTheRestorePolicyAndMakesTheTokenTheEventsAppReads() throws IOException {
+        Files.deleteIfExists(shims.resolve("calls.log"));
+        var run = Repo.run(Repo.ROOT, Map.of("PATH", shims + ":/usr/bin:/bin", "RESTORE", "1"),
+                List.of("bash", "scripts/cluster-minio.sh", "--dry-run"));
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(lines(run)).contains("DRY-RUN: mc admin policy attach local orfeas-events-restore --user orfeas-events",
+                "DRY-RUN: kubectl -n orfeas create secret generic orfeas-restore --from-literal=token=**** "
+                        + "--dry-run=client -o yaml | kubectl apply -f -");
+        var events = Manifests.find(Manifests.build(Repo.path("knative/overlays/dev")), "serving.knative.dev/v1",
+                "Service", "orfeas", "events").orElseThrow();
+        assertThat(Manifests.container(events).path("env").toString())
+                .contains("{\"key\":\"token\",\"name\":\"orfeas-restore\",\"optional\":true}");
     }
 
     static Set<String> requiredSecrets(List<Manifests.K8sObject> build) {
