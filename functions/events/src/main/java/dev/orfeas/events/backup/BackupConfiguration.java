@@ -3,6 +3,7 @@ package dev.orfeas.events.backup;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.storage.S3Clients;
 import dev.orfeas.storage.StorageProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -48,8 +49,8 @@ class BackupConfiguration {
 
     @Bean
     FullBackup fullBackup(ObjectStore store, StorageProperties storage, VerifiedCopier copier,
-                          BackupProperties properties) {
-        return new FullBackup(store, storage.buckets().meshes(), copier, properties, Clock.systemUTC());
+                          BackupProperties properties, MeterRegistry meters) {
+        return new FullBackup(store, storage.buckets().meshes(), copier, properties, Clock.systemUTC(), meters);
     }
 
     @Bean

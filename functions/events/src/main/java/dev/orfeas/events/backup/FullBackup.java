@@ -3,10 +3,15 @@ package dev.orfeas.events.backup;
 import dev.orfeas.storage.ObjectInfo;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.storage.ObjectWrite;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,16 +47,28 @@ public class FullBackup {
     private final VerifiedCopier copier;
     private final BackupProperties properties;
     private final Clock clock;
+    private final Timer duration;
+    private final Counter copiedObjects;
+    private final Counter copiedBytes;
+    private final AtomicLong lastSuccess = new AtomicLong();
     // One run at a time per instance: overlapping ticks would only copy the same objects twice.
     private final ReentrantLock running = new ReentrantLock();
 
     FullBackup(ObjectStore source, String sourceBucket, VerifiedCopier copier, BackupProperties properties,
-               Clock clock) {
+               Clock clock, MeterRegistry meters) {
         this.source = source;
         this.sourceBucket = sourceBucket;
         this.copier = copier;
         this.properties = properties;
         this.clock = clock;
+        this.duration = Timer.builder("orfeas.backup.full.duration").description("scheduled full backups")
+                .register(meters);
+        this.copiedObjects = Counter.builder("orfeas.backup.full.copied.objects").register(meters);
+        this.copiedBytes = Counter.builder("orfeas.backup.full.copied.bytes").baseUnit("bytes").register(meters);
+        // alert on age: time() - this gauge > schedule period means backups stopped
+        Gauge.builder("orfeas.backup.full.last.success", lastSuccess, AtomicLong::get).baseUnit("seconds")
+                .description("epoch seconds of the last completed scheduled backup (0: none since start)")
+                .register(meters);
     }
 
     /** Runs a backup; empty when one is already running here (that run covers this tick). */
@@ -90,6 +108,10 @@ public class FullBackup {
         long bytesCopied = copies.stream().filter(c -> !c.skipped()).mapToLong(VerifiedCopier.Copied::size).sum();
         var result = new Result(manifestKey, objects.size(), copied, objects.size() - copied, bytes, bytesCopied,
                 pruned, (System.nanoTime() - start) / 1_000_000);
+        duration.record(Duration.ofMillis(result.millis()));
+        copiedObjects.increment(copied);
+        copiedBytes.increment(bytesCopied);
+        lastSuccess.set(clock.instant().getEpochSecond());
         log.info("full backup of {}: {} object(s), {} copied, {} already current, manifest {}, {} old manifest(s) "
                 + "pruned, {} ms", sourceBucket, result.objects(), copied, result.skipped(), manifestKey, pruned.size(),
                 result.millis());

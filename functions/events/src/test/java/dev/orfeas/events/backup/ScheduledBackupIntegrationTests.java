@@ -18,6 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Comparator;
@@ -109,6 +112,15 @@ class ScheduledBackupIntegrationTests {
         JsonNode rerun = JSON.readTree(again.getData().toBytes());
         assertThat(rerun.get("copied").asInt()).isZero();
         assertThat(rerun.get("skipped").asInt()).isEqualTo(objects);
+
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String lastSuccess = metrics.lines().filter(l -> l.startsWith("orfeas_backup_full_last_success_seconds"))
+                .findFirst().orElseThrow();
+        assertThat(Double.parseDouble(lastSuccess.substring(lastSuccess.lastIndexOf(' ') + 1)))
+                .isGreaterThan(System.currentTimeMillis() / 1000.0 - 600);
+        assertThat(metrics).contains("orfeas_backup_full_duration_seconds_count");
     }
 
     @Test
