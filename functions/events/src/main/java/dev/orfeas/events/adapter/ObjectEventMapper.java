@@ -23,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * A MinIO/S3 bucket notification ({@code {"EventName":…,"Key":…,"Records":[…]}}) → one CloudEvent per record.
- * {@code s3:ObjectCreated:*} → {@link EventTypes#OBJECT_CREATED}, {@code s3:ObjectRemoved:*} → {@link EventTypes#OBJECT_REMOVED},
+ * {@code s3:ObjectCreated:*} → {@link EventTypes#OBJECT_CREATED},
+ * {@code s3:ObjectRemoved:*} → {@link EventTypes#OBJECT_REMOVED},
  * any other event name is ignored; keys outside the prefix/suffix filters are skipped. Every record is checked
  * before any event is built, so a payload is either mapped whole or refused whole ({@link IllegalArgumentException}).
  * The event id is a hash of type, bucket, key and object version/ETag (a removal: version and sequencer), so a

@@ -45,7 +45,8 @@ class RestoreController {
         this.json = json;
     }
 
-    @PostMapping(path = "/restore", produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    @PostMapping(path = "/restore",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
     ResponseEntity<?> restore(@RequestHeader(name = "Authorization", required = false) String authorization,
                               @RequestHeader(name = "Content-Type", required = false) String contentType,
                               HttpServletRequest request) throws IOException {
@@ -120,7 +121,8 @@ class RestoreController {
 
     private static boolean isJson(String contentType) {
         try {
-            return contentType != null && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
+            return contentType != null
+                    && MediaType.parseMediaType(contentType).isCompatibleWith(MediaType.APPLICATION_JSON);
         } catch (InvalidMediaTypeException e) {
             return false;
         }

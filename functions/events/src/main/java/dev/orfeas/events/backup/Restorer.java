@@ -51,7 +51,8 @@ public class Restorer {
     public String newestManifest() {
         return backup.store().listAll(backup.bucket(), manifestPrefix).stream().map(ObjectInfo::key)
                 .filter(k -> k.endsWith(".tsv")).max(Comparator.naturalOrder())
-                .orElseThrow(() -> new NoManifestException("no manifest under " + backup.bucket() + "/" + manifestPrefix));
+                .orElseThrow(() -> new NoManifestException("no manifest under " + backup.bucket() + "/"
+                        + manifestPrefix));
     }
 
     public Result restore(String manifestKey, String bucket) {
@@ -64,12 +65,11 @@ public class Restorer {
         int skipped = 0;
         List<Failure> failed = new ArrayList<>();
         for (Manifest.Entry entry : entries) {
-            Optional<String> failure;
             if (alreadyRestored(bucket, entry)) {
                 skipped++;
                 continue;
             }
-            failure = restoreOne(bucket, entry);
+            Optional<String> failure = restoreOne(bucket, entry);
             if (failure.isPresent()) {
                 failed.add(new Failure(entry.key(), failure.get()));
                 log.warn("NOT restored: {}: {}", entry.key(), failure.get());
