@@ -26,7 +26,7 @@ CONTEXT=""
 SMOKE=1
 TIMEOUT="${TIMEOUT:-1500}"
 ALLOW_NO_GPU_NODE="${ALLOW_NO_GPU_NODE:-0}"
-SERVICES=(generate events)
+SERVICES=(generate generate-events events)
 # Secrets the overlays reference without `optional: true`; the operator creates them (scripts/cluster-minio.sh
 # makes the S3 and webhook ones). infra/manifest-tests checks this list against the built manifests.
 REQUIRED_SECRETS=(orfeas-api-keys orfeas-events-s3 orfeas-generate-s3 orfeas-minio-webhook)

@@ -10,7 +10,7 @@
 #   scripts/rollout.sh [--dry-run] [--service NAME] [--steps 10,50] IMAGE
 #
 #   --dry-run   print the kn commands (and checks) without running them; needs no cluster
-#   --service   the Knative service [generate]
+#   --service   the Knative service [generate]; roll generate-events (the broker's copy) out the same way
 #   --steps     traffic percentages for the canary before 100 [10,50]
 # Environment (defaults in brackets): NS [orfeas], STEP_WAIT [120] seconds per step, API_KEY [first key of Secret
 # orfeas-api-keys], SMOKE_IMAGE [infra/cluster/smoke.png], TIMEOUT [1500] seconds for the new revision to be Ready.

@@ -22,7 +22,7 @@ class AppContractTests {
     @MethodSource("overlays")
     void servicesFitTheirAppsImagesPortsProbesEnvSecurityAndScaling(Path overlay) {
         List<K8sObject> build = Manifests.build(overlay);
-        assertThat(Manifests.ksvcs(build)).extracting(K8sObject::name).containsExactlyInAnyOrder("generate", "events");
+        assertThat(Manifests.ksvcs(build)).extracting(K8sObject::name).containsExactlyInAnyOrder("generate", "generate-events", "events");
         assertThat(ContractChecks.problems(build)).as(Manifests.name(overlay)).isEmpty();
     }
 
@@ -37,6 +37,32 @@ class AppContractTests {
                 "Service", "orfeas", "generate").orElseThrow();
         assertThat(Manifests.container(dev).path("image").asString()).isEqualTo("orfeas/generate:0.1.0");
         assertThat(Manifests.container(dev).path("resources").path("limits").has("nvidia.com/gpu")).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theEventsCopyOfGenerateDiffersOnlyInTakingEventsWithoutAKey(Path overlay) {
+        List<K8sObject> build = Manifests.build(overlay);
+        var api = Manifests.find(build, "serving.knative.dev/v1", "Service", "orfeas", "generate").orElseThrow();
+        var events = Manifests.find(build, "serving.knative.dev/v1", "Service", "orfeas", "generate-events")
+                .orElseThrow();
+        var apiSpec = api.spec().deepCopy();
+        var eventsSpec = (tools.jackson.databind.node.ObjectNode) events.spec().deepCopy();
+        var env = (tools.jackson.databind.node.ArrayNode) eventsSpec.path("template").path("spec").path("containers")
+                .get(0).path("env");
+        int last = env.size() - 1;
+        assertThat(env.get(last).path("name").asString()).isEqualTo("ORFEAS_SECURITY_EVENTS_WITHOUT_KEY");
+        env.remove(last);
+        assertThat(eventsSpec).as(Manifests.name(overlay)).isEqualTo(apiSpec);
+    }
+
+    @Test
+    void exposureCheckRejectsAPublishedServiceThatTakesEventsWithoutAKey() {
+        var build = Manifests.parse(Repo.read(Repo.path(
+                "infra/manifest-tests/src/test/resources/fixtures/exposed-events.yaml")));
+        assertThat(ContractChecks.exposureProblems(build))
+                .anyMatch(p -> p.contains("takes events without a key but is not cluster-local"))
+                .anyMatch(p -> p.startsWith("DomainMapping orfeas/api.example.com publishes Service orfeas/generate"));
     }
 
     @Test

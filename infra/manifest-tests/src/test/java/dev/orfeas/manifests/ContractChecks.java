@@ -55,7 +55,7 @@ final class ContractChecks {
     }
 
     static List<String> problems(List<K8sObject> build) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(exposureProblems(build));
         for (K8sObject ksvc : Manifests.ksvcs(build)) {
             JsonNode container = Manifests.container(ksvc);
             String image = container.path("image").asString("");
@@ -78,6 +78,35 @@ final class ContractChecks {
             env(ksvc, container, app, problems);
             security(ksvc, container, problems);
             scaling(ksvc, gpu, problems);
+        }
+        return problems;
+    }
+
+    /**
+     * A service that takes CloudEvents without an API key (orfeas.security.events-without-key) must not be
+     * reachable from outside the cluster: cluster-local, and no DomainMapping to it. (The app lets any request with
+     * CloudEvent headers through without a key when that is on.)
+     */
+    static List<String> exposureProblems(List<K8sObject> build) {
+        List<String> problems = new ArrayList<>();
+        for (K8sObject ksvc : Manifests.ksvcs(build)) {
+            JsonNode container = Manifests.container(ksvc);
+            App app = App.forImage(container.path("image").asString(""));
+            if (!app.propertyNames().contains("orfeas.security.events-without-key")) {
+                continue;
+            }
+            String var = envNameFor("orfeas.security.events-without-key", app.propertyNames(), container);
+            if (var == null || !"true".equals(envValue(container, var))) {
+                continue;
+            }
+            if (!"cluster-local".equals(ksvc.node().path("metadata").path("labels")
+                    .path("networking.knative.dev/visibility").asString(""))) {
+                problems.add(ksvc.id() + ": takes events without a key but is not cluster-local");
+            }
+            build.stream().filter(o -> o.kind().equals("DomainMapping")
+                            && o.spec().path("ref").path("name").asString("").equals(ksvc.name()))
+                    .forEach(dm -> problems.add(dm.id() + " publishes " + ksvc.id()
+                            + ", which takes events without a key"));
         }
         return problems;
     }

@@ -86,8 +86,7 @@ class KnativeManifestTests {
         List<K8sObject> build = Manifests.build(overlay);
         var policies = build.stream().filter(o -> o.kind().equals("NetworkPolicy")).toList();
         for (K8sObject ksvc : Manifests.ksvcs(build)) {
-            var policy = policies.stream().filter(p -> ksvc.name().equals(p.spec().path("podSelector")
-                    .path("matchLabels").path("serving.knative.dev/service").asString(""))).findFirst();
+            var policy = policies.stream().filter(p -> selects(p.spec().path("podSelector"), ksvc.name())).findFirst();
             assertThat(policy).as("NetworkPolicy for " + ksvc.id()).isPresent();
             assertThat(policy.get().spec().path("policyTypes").toString()).contains("Ingress");
             for (var rule : policy.get().spec().path("ingress")) {
@@ -98,6 +97,20 @@ class KnativeManifestTests {
                 }
             }
         }
+    }
+
+    /** Whether a pod selector picks the pods of a Knative Service (matchLabels or an In expression on its label). */
+    private static boolean selects(tools.jackson.databind.JsonNode selector, String service) {
+        if (service.equals(selector.path("matchLabels").path("serving.knative.dev/service").asString(""))) {
+            return true;
+        }
+        for (var e : selector.path("matchExpressions")) {
+            if (e.path("key").asString("").equals("serving.knative.dev/service")
+                    && e.path("operator").asString("").equals("In") && e.path("values").toString().contains("\"" + service + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // --- the checks can fail -----------------------------------------------------------------------------
