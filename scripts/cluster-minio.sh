@@ -146,9 +146,9 @@ token="$(secret_value "$NS" orfeas-minio-webhook auth-token)"
 [[ -n "$token" ]] || token="$(random_token)"
 apply_secret "$NS" orfeas-minio-webhook "auth-token=$token"
 # queue_dir: notifications wait on MinIO's disk while the adapter is unreachable (scaled to zero, redeploying)
-run_masked "mc admin config set local notify_webhook:orfeas endpoint=$WEBHOOK_ENDPOINT auth_token=**** queue_dir=/data/.orfeas-notify queue_limit=100000" \
+run_masked "mc admin config set local notify_webhook:orfeas endpoint=$WEBHOOK_ENDPOINT auth_token=**** queue_dir=/notify-queue queue_limit=100000" \
   mc_pod admin config set local notify_webhook:orfeas "endpoint=$WEBHOOK_ENDPOINT" "auth_token=$token" \
-  queue_dir=/data/.orfeas-notify queue_limit=100000
+  queue_dir=/notify-queue queue_limit=100000
 # older MinIO releases read notification targets only at start
 mc_run admin service restart local
 [[ "$DRY_RUN" == 1 ]] || wait_for "MinIO after its restart" "$TIMEOUT" mc_pod admin info local \

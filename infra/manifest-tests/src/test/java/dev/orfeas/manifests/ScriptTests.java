@@ -227,6 +227,19 @@ class ScriptTests {
         assertThat(Manifests.find(Manifests.build(Repo.path("knative/overlays/dev")), "serving.knative.dev/v1",
                 "Service", "orfeas", "events")).isPresent();
         assertThat(config).contains("auth_token=****");
+        // the notification queue is on a persistent volume of the MinIO StatefulSet
+        Matcher queue = Pattern.compile("queue_dir=(\\S+)").matcher(config);
+        assertThat(queue.find()).isTrue();
+        var sts = Manifests.build(Repo.path("minio/k8s")).stream().filter(o -> o.kind().equals("StatefulSet"))
+                .findFirst().orElseThrow();
+        String mount = null;
+        for (var m2 : sts.spec().path("template").path("spec").path("containers").get(0).path("volumeMounts")) {
+            if (m2.path("mountPath").asString().equals(queue.group(1))) {
+                mount = m2.path("name").asString();
+            }
+        }
+        assertThat(mount).as("volume mounted at " + queue.group(1)).isNotNull();
+        assertThat(sts.spec().path("volumeClaimTemplates").toString()).contains("\"name\":\"" + mount + "\"");
         // the Secrets it creates are the ones the manifests read, and no value is printed
         Set<String> made = matching(out, "DRY-RUN: kubectl -n orfeas create secret generic (\\S+) .*");
         assertThat(made).contains("orfeas-generate-s3", "orfeas-events-s3", "orfeas-minio-webhook");
