@@ -1,0 +1,213 @@
+package dev.orfeas.images;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.containers.GenericContainer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The project's nginx configuration, run by Debian's nginx on loopback in front of the generate container, with a
+ * certificate made by scripts/make-dev-cert.sh. Small limits (1 MiB uploads, 1 request/s with a burst of 5) keep
+ * the test quick; production values come from the compose file's environment.
+ */
+class NginxIntegrationTests {
+
+    private static final int MAX_BODY = 1024 * 1024;
+    private static final int BURST = 5;
+
+    @TempDir
+    static Path prefix;
+    private static GenericContainer<?> generate;
+    private static Nginx nginx;
+    private static int httpPort;
+    private static int httpsPort;
+    private static Certificate certificate;
+    private static SSLContext trustingDevCert;
+
+    @BeforeAll
+    static void start() throws Exception {
+        generate = S3Network.generate();
+        generate.start();
+
+        Path certs = prefix.resolve("certs");
+        Process cert = new ProcessBuilder("bash", Images.root().resolve("scripts/make-dev-cert.sh").toString(),
+                "--out", certs.toString()).inheritIO().start();
+        assertThat(cert.waitFor()).as("make-dev-cert.sh").isZero();
+        try (InputStream in = Files.newInputStream(certs.resolve("tls.crt"))) {
+            certificate = CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        trust.setCertificateEntry("orfeas-dev", certificate);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        trustingDevCert = SSLContext.getInstance("TLS");
+        trustingDevCert.init(null, tmf.getTrustManagers(), null);
+
+        httpPort = Nginx.freePort();
+        httpsPort = Nginx.freePort();
+        nginx = Nginx.start(prefix, Map.ofEntries(
+                Map.entry("ORFEAS_SERVER_NAME", "localhost"),
+                Map.entry("ORFEAS_HTTP_PORT", "127.0.0.1:" + httpPort),
+                Map.entry("ORFEAS_HTTPS_PORT", "127.0.0.1:" + httpsPort),
+                Map.entry("ORFEAS_PUBLIC_HTTPS_PORT", String.valueOf(httpsPort)),
+                Map.entry("ORFEAS_TLS_CERT", certs.resolve("tls.crt").toString()),
+                Map.entry("ORFEAS_TLS_KEY", certs.resolve("tls.key").toString()),
+                Map.entry("ORFEAS_GENERATE_UPSTREAM", "127.0.0.1:" + generate.getMappedPort(8080)),
+                Map.entry("ORFEAS_GRAFANA_UPSTREAM", "127.0.0.1:9"),
+                Map.entry("ORFEAS_STATIC_ROOT", Images.root().resolve("infra/nginx/html").toString()),
+                Map.entry("ORFEAS_MAX_BODY", "1m"),
+                Map.entry("ORFEAS_RATE", "1r/s"),
+                Map.entry("ORFEAS_BURST", String.valueOf(BURST))), httpsPort);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (nginx != null) {
+            nginx.close();
+        }
+        if (generate != null) {
+            generate.stop();
+        }
+    }
+
+    @Test
+    void tlsHandshakeWithTheDevCertificateOnTls13AndTls12() throws Exception {
+        for (String protocol : List.of("TLSv1.3", "TLSv1.2")) {
+            SSLParameters only = new SSLParameters();
+            only.setProtocols(new String[] {protocol});
+            HttpClient client = HttpClient.newBuilder().sslContext(trustingDevCert).sslParameters(only).build();
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(https("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.sslSession()).get().satisfies(session -> {
+                assertThat(session.getProtocol()).isEqualTo(protocol);
+                assertThat(session.getPeerCertificates()[0]).isEqualTo(certificate);
+            });
+            assertThat(health.headers().firstValue("Strict-Transport-Security")).isPresent();
+        }
+        // a client that does not trust the self-signed certificate is refused: it really is the one served
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(https("/health")).build(),
+                HttpResponse.BodyHandlers.discarding())).isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    void plainHttpIsRedirectedToHttps() throws Exception {
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + httpPort + "/meshes?limit=1")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location"))
+                .contains("https://localhost:" + httpsPort + "/meshes?limit=1");
+    }
+
+    @Test
+    void requestsBeyondTheBurstGet429WithRetryAfter() throws Exception {
+        // a client address of its own (127.0.0.2), so the other tests' requests do not count against it
+        HttpClient client = HttpClient.newBuilder().sslContext(trustingDevCert)
+                .localAddress(InetAddress.getByName("127.0.0.2")).build();
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (int i = 0; i < BURST + 8; i++) {
+            responses.add(client.send(HttpRequest.newBuilder(https("/meshes?limit=1")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+        assertThat(statuses.subList(0, BURST + 1)).as("the burst passes").containsOnly(200);
+        assertThat(statuses.stream().filter(s -> s == 429).count()).as(statuses.toString()).isGreaterThanOrEqualTo(5);
+        HttpResponse<String> limited = responses.getLast();
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("1");
+        assertThat(limited.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(limited.body()).contains("urn:orfeas:problem:rate-limited");
+    }
+
+    @Test
+    void sseProgressArrivesThroughTheProxyEventByEvent() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(trustingDevCert).build();
+        HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(
+                                https("/generate?quality=high&faces=500000&detail=1"))
+                        .header("Content-Type", "image/png").header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofFile(
+                                Path.of("/usr/lib/python3/dist-packages/skimage/data/astronaut.png"))).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> events = new ArrayList<>();
+        List<Long> arrivals = new ArrayList<>();
+        try (Stream<String> lines = response.body()) {
+            lines.filter(line -> line.startsWith("event:")).forEach(line -> {
+                events.add(line.substring("event:".length()).strip());
+                arrivals.add(System.nanoTime());
+            });
+        }
+        assertThat(events).hasSizeGreaterThanOrEqualTo(5).last().isEqualTo("result");
+        // buffered, all events would arrive together when the generation ends (~3 s); streamed, the first
+        // progress event comes long before the result
+        long spreadMillis = (arrivals.getLast() - arrivals.getFirst()) / 1_000_000;
+        assertThat(spreadMillis).as("first progress event → result").isGreaterThan(500);
+    }
+
+    @Test
+    void uploadAtTheLimitPassesAndOneByteMoreGets413() throws Exception {
+        // the photo, padded after its PNG end to exactly the limit (decoders stop at IEND)
+        byte[] photo = Files.readAllBytes(Images.photo());
+        byte[] atLimit = Arrays.copyOf(photo, MAX_BODY);
+        byte[] overLimit = Arrays.copyOf(photo, MAX_BODY + 1);
+        HttpClient client = HttpClient.newBuilder().sslContext(trustingDevCert).build();
+
+        HttpResponse<byte[]> passed = client.send(upload(atLimit), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(passed.statusCode()).isEqualTo(200);
+        assertThat(new String(passed.body(), 0, 4)).isEqualTo("glTF");
+
+        HttpResponse<String> refused = client.send(upload(overLimit), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("urn:orfeas:problem:body-too-large");
+    }
+
+    @Test
+    void staticPageIsServedGzipped() throws Exception {
+        HttpResponse<byte[]> page = HttpClient.newBuilder().sslContext(trustingDevCert).build().send(
+                HttpRequest.newBuilder(https("/")).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Encoding")).contains("gzip");
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(page.body()))) {
+            assertThat(new String(in.readAllBytes())).contains("<h1>ORFEAS</h1>");
+        }
+    }
+
+    private static HttpRequest upload(byte[] body) {
+        return HttpRequest.newBuilder(https("/generate")).header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private static URI https(String path) {
+        return URI.create("https://localhost:" + httpsPort + path);
+    }
+}
