@@ -1,5 +1,6 @@
 package dev.orfeas.storage;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -79,6 +80,14 @@ public final class LocalS3Server {
                 "orfeas.storage.access-key=" + ACCESS_KEY,
                 "orfeas.storage.secret-key=" + SECRET_KEY,
                 "orfeas.storage.checksums=when-required");
+    }
+
+    /** Registers {@link #springProperties()} with a test's {@code @DynamicPropertySource}. */
+    public void addTo(DynamicPropertyRegistry registry) {
+        for (String property : springProperties()) {
+            int eq = property.indexOf('=');
+            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
+        }
     }
 
     public synchronized void start() {

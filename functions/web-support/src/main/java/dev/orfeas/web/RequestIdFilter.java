@@ -1,4 +1,4 @@
-package dev.orfeas.generate.http;
+package dev.orfeas.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,6 +1,6 @@
 package dev.orfeas.events.web;
 
-import org.slf4j.MDC;
+import dev.orfeas.web.ProblemDetails;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -31,7 +31,7 @@ public enum Problems {
 
     Problems(HttpStatus status, String slug, String title) {
         this.status = status;
-        this.type = URI.create("urn:orfeas:problem:" + slug);
+        this.type = ProblemDetails.type(slug);
         this.title = title;
     }
 
@@ -40,13 +40,6 @@ public enum Problems {
     }
 
     public ProblemDetail detail(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-        if (requestId != null) {
-            problem.setProperty("requestId", requestId);
-        }
-        return problem;
+        return ProblemDetails.of(status, type, title, detail);
     }
 }

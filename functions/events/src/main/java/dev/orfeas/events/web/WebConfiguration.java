@@ -1,5 +1,6 @@
 package dev.orfeas.events.web;
 
+import dev.orfeas.web.RequestIdFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -46,10 +46,7 @@ class MinioWebhookIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String property : LocalS3Server.shared().springProperties()) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        LocalS3Server.shared().addTo(registry);
         registry.add("K_SINK", () -> SINK.uri().toString());
         registry.add("orfeas.events.adapter.auth-token", () -> TOKEN);
         registry.add("orfeas.events.adapter.max-body", () -> "16KB");

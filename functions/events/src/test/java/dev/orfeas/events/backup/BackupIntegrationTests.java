@@ -44,10 +44,7 @@ class BackupIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String property : LocalS3Server.shared().springProperties()) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        LocalS3Server.shared().addTo(registry);
     }
 
     @Test

@@ -60,10 +60,7 @@ class RemoteBackupIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String property : LocalS3Server.shared().springProperties()) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        LocalS3Server.shared().addTo(registry);
         registry.add("orfeas.storage.buckets.meshes", () -> MESHES);
         registry.add("orfeas.events.backup.restore-token", () -> TOKEN);
         registry.add("orfeas.events.backup.target.endpoint", () -> SECOND.endpoint().toString());

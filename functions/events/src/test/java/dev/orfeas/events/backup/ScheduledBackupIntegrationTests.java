@@ -56,10 +56,7 @@ class ScheduledBackupIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String property : LocalS3Server.shared().springProperties()) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        LocalS3Server.shared().addTo(registry);
         registry.add("orfeas.storage.buckets.meshes", () -> MESHES);
         registry.add("orfeas.storage.buckets.backups", () -> BACKUPS);
         registry.add("orfeas.storage.multipart-threshold", () -> "5MB");

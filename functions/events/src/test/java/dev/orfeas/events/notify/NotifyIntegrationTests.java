@@ -58,10 +58,7 @@ class NotifyIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        for (String property : LocalS3Server.shared().springProperties()) {
-            int eq = property.indexOf('=');
-            registry.add(property.substring(0, eq), () -> property.substring(eq + 1));
-        }
+        LocalS3Server.shared().addTo(registry);
         registry.add("orfeas.events.notify.targets", () -> String.join(",",
                 GOOD.uri() + "hook/secret-path", DOWN.uri() + "down",
                 "http://localhost:" + GOOD.uri().getPort() + "/forbidden"));

@@ -1,7 +1,7 @@
 package dev.orfeas.generate.http;
 
+import dev.orfeas.web.ProblemDetails;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,7 +36,7 @@ public enum Problems {
 
     Problems(HttpStatus status, String slug, String title) {
         this.status = status;
-        this.type = URI.create("urn:orfeas:problem:" + slug);
+        this.type = ProblemDetails.type(slug);
         this.title = title;
     }
 
@@ -45,14 +45,7 @@ public enum Problems {
     }
 
     public ProblemDetail detail(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
-        if (requestId != null) {
-            problem.setProperty("requestId", requestId);
-        }
-        return problem;
+        return ProblemDetails.of(status, type, title, detail);
     }
 
     /** For filters, which run outside the MVC advice. */

@@ -1,5 +1,6 @@
 package dev.orfeas.generate.http;
 
+import dev.orfeas.web.RequestIdFilter;
 import dev.orfeas.generate.generation.ConcurrencyLimiter;
 import dev.orfeas.generate.lifecycle.Draining;
 import dev.orfeas.generate.security.ApiKeyFilter;
