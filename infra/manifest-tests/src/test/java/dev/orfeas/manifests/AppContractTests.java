@@ -60,7 +60,7 @@ class AppContractTests {
     void exposureCheckRejectsAPublishedServiceThatTakesEventsWithoutAKey() {
         var build = Manifests.parse(Repo.read(Repo.path(
                 "infra/manifest-tests/src/test/resources/fixtures/exposed-events.yaml")));
-        assertThat(ContractChecks.exposureProblems(build))
+        assertThat(EnvChecks.exposureProblems(build))
                 .anyMatch(p -> p.contains("takes events without a key but is not cluster-local"))
                 .anyMatch(p -> p.startsWith("DomainMapping orfeas/api.example.com publishes Service orfeas/generate"));
     }
@@ -77,17 +77,17 @@ class AppContractTests {
         Set<String> props = generate.propertyNames();
         assertThat(props).contains("orfeas.storage.access-key", "orfeas.storage.buckets.uploads",
                 "orfeas.generation.max-concurrent", "orfeas.security.rate-limit.refill-per-minute");
-        assertThat(ContractChecks.bound("ORFEAS_STORAGE_ACCESS_KEY", props)).isEqualTo("orfeas.storage.access-key");
-        assertThat(ContractChecks.bound("ORFEAS_SECURITY_RATE_LIMIT_REFILL_PER_MINUTE", props))
+        assertThat(EnvChecks.bound("ORFEAS_STORAGE_ACCESS_KEY", props)).isEqualTo("orfeas.storage.access-key");
+        assertThat(EnvChecks.bound("ORFEAS_SECURITY_RATE_LIMIT_REFILL_PER_MINUTE", props))
                 .isEqualTo("orfeas.security.rate-limit.refill-per-minute");
-        assertThat(ContractChecks.bound("ORFEAS_STORAGE_ENDPIONT", props)).isNull();
+        assertThat(EnvChecks.bound("ORFEAS_STORAGE_ENDPIONT", props)).isNull();
         // the events app's keys do not bind in generate
-        assertThat(ContractChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", props)).isNull();
+        assertThat(EnvChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", props)).isNull();
         Set<String> events = App.of("events").propertyNames();
-        assertThat(ContractChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", events))
+        assertThat(EnvChecks.bound("ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN", events))
                 .isEqualTo("orfeas.events.adapter.auth-token");
         // a component typed by a record of another file (the backup target is a StorageProperties) is followed
-        assertThat(ContractChecks.bound("ORFEAS_EVENTS_BACKUP_TARGET_ENDPOINT", events))
+        assertThat(EnvChecks.bound("ORFEAS_EVENTS_BACKUP_TARGET_ENDPOINT", events))
                 .isEqualTo("orfeas.events.backup.target.endpoint");
     }
 

@@ -1,53 +1,24 @@
 package dev.orfeas.manifests;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static dev.orfeas.manifests.DryRun.lines;
+import static dev.orfeas.manifests.DryRun.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The cluster scripts pass shellcheck, and their --dry-run output says what a real run would do. Dry runs execute
- * with kubectl/kn/helm/curl replaced by shims that record any call: only `kubectl kustomize` may run.
- */
+/** The cluster scripts pass shellcheck; deploy.sh and rollout.sh --dry-run say what a real run would do. */
 class ScriptTests {
-
-    @TempDir
-    static Path shims;
-
-    @BeforeAll
-    static void installShims() throws IOException {
-        String kubectl = Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, "kubectl"))
-                .filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
-                        "kubectl (with its built-in kustomize) is needed on PATH for the manifest checks"))
-                .toString();
-        for (String tool : List.of("kubectl", "kn", "helm", "curl", "mc", "skopeo", "docker")) {
-            Path shim = shims.resolve(tool);
-            Files.writeString(shim, """
-                    #!/usr/bin/env bash
-                    if [[ "%1$s" == kubectl && "$1" == kustomize ]]; then exec "%3$s" "$@"; fi
-                    echo "%1$s $*" >> "%2$s"
-                    exit 97
-                    """.formatted(tool, shims.resolve("calls.log"), kubectl));
-            Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-    }
 
     static List<String> scripts() throws IOException {
         try (Stream<Path> files = Files.list(Repo.path("scripts"))) {
@@ -57,17 +28,8 @@ class ScriptTests {
         }
     }
 
-    private static Repo.Run dryRun(String... args) throws IOException {
-        Files.deleteIfExists(shims.resolve("calls.log"));
-        List<String> command = new ArrayList<>(List.of("bash", "scripts/" + args[0]));
-        command.addAll(List.of(args).subList(1, args.length));
-        var run = Repo.run(Repo.ROOT, Map.of("PATH", shims + ":/usr/bin:/bin"), command);
-        assertThat(shims.resolve("calls.log")).as("cluster tools called by a dry run of " + List.of(args)).doesNotExist();
-        return run;
-    }
-
-    private static List<String> lines(Repo.Run run) {
-        return run.output().lines().toList();
+    private static Repo.Run dryRun(String script, String... args) {
+        return DryRun.run(script, args);
     }
 
     @Test
@@ -174,94 +136,6 @@ class ScriptTests {
         assertThat(dryRun("rollout.sh", "--dry-run").exit()).isNotZero();
     }
 
-    @Test
-    void bootstrapDryRunInstallsPinnedReleasesOnly() throws IOException {
-        var run = dryRun("cluster-bootstrap.sh", "--dry-run");
-        assertThat(run.exit()).as(run.output()).isZero();
-        List<String> urls = matching(lines(run), "DRY-RUN: kubectl apply -f (\\S+)").stream().toList();
-        assertThat(urls).anyMatch(u -> u.contains("knative/serving/releases/download/knative-v"))
-                .anyMatch(u -> u.contains("net-kourier")).anyMatch(u -> u.contains("knative/eventing/"))
-                .anyMatch(u -> u.contains("mt-channel-broker")).anyMatch(u -> u.contains("cert-manager"))
-                .allMatch(u -> u.matches(".*/v?[0-9]+\\.[0-9]+\\.[0-9]+/.*") || u.contains("knative-v"))
-                .noneMatch(u -> u.contains("latest"));
-        assertThat(run.output()).contains("helm upgrade --install gpu-operator nvidia/gpu-operator")
-                .containsPattern("--version v[0-9]+\\.[0-9]+\\.[0-9]+")
-                .contains("\"external-domain-tls\":\"Enabled\"")
-                .contains("name: orfeas-letsencrypt");
-        // the issuer it configures is the one the prod overlay ships
-        assertThat(Manifests.build(Repo.path("knative/overlays/prod"))).anyMatch(o ->
-                o.kind().equals("ClusterIssuer") && o.name().equals("orfeas-letsencrypt"));
-
-        var cpuOnly = dryRun("cluster-bootstrap.sh", "--dry-run", "--no-gpu", "--no-tls");
-        assertThat(cpuOnly.output()).doesNotContain("helm").doesNotContain("cert-manager").contains("serving-core.yaml");
-    }
-
-    @Test
-    void minioDryRunMakesBucketsPoliciesUsersAndTheWebhookToTheAdapter() throws IOException {
-        var run = dryRun("cluster-minio.sh", "--dry-run");
-        assertThat(run.exit()).as(run.output()).isZero();
-        List<String> out = lines(run);
-        for (String bucket : PolicyChecks.defaultBuckets().values()) {
-            assertThat(out).contains("DRY-RUN: mc mb --ignore-existing local/" + bucket);
-        }
-        assertThat(out).contains("DRY-RUN: mc version enable local/backups",
-                "DRY-RUN: mc ilm import local/uploads < minio/lifecycle/uploads.json",
-                "DRY-RUN: mc event add local/uploads arn:minio:sqs::orfeas:webhook --event put,delete");
-        for (String policy : PolicyChecks.ALLOWED.keySet()) {
-            assertThat(out).contains("DRY-RUN: mc admin policy create local " + policy + " minio/policies/" + policy + ".json");
-        }
-        for (String user : List.of("orfeas-generate", "orfeas-events")) {
-            assertThat(out).contains("DRY-RUN: mc admin user add local " + user + " ****",
-                    "DRY-RUN: mc admin policy attach local " + user + " --user " + user);
-        }
-        // restores over HTTP are off by default: the restore policy is taken away, no token is made
-        assertThat(out).contains("DRY-RUN: mc admin policy detach local orfeas-events-restore --user orfeas-events")
-                .noneMatch(l -> l.contains("secret generic orfeas-restore"));
-        // the webhook goes to the events service of the Knative build, on the adapter's path, with a token
-        String config = out.stream().filter(l -> l.contains("notify_webhook:orfeas")).findFirst().orElseThrow();
-        Matcher m = Pattern.compile("endpoint=(\\S+)").matcher(config);
-        assertThat(m.find()).isTrue();
-        URI endpoint = URI.create(m.group(1));
-        assertThat(App.of("events").postPaths()).contains(endpoint.getPath());
-        assertThat(endpoint.getHost()).isEqualTo("events.orfeas.svc.cluster.local");
-        assertThat(Manifests.find(Manifests.build(Repo.path("knative/overlays/dev")), "serving.knative.dev/v1",
-                "Service", "orfeas", "events")).isPresent();
-        assertThat(config).contains("auth_token=****");
-        // the notification queue is on a persistent volume of the MinIO StatefulSet
-        Matcher queue = Pattern.compile("queue_dir=(\\S+)").matcher(config);
-        assertThat(queue.find()).isTrue();
-        var sts = Manifests.build(Repo.path("minio/k8s")).stream().filter(o -> o.kind().equals("StatefulSet"))
-                .findFirst().orElseThrow();
-        String mount = null;
-        for (var m2 : sts.spec().path("template").path("spec").path("containers").get(0).path("volumeMounts")) {
-            if (m2.path("mountPath").asString().equals(queue.group(1))) {
-                mount = m2.path("name").asString();
-            }
-        }
-        assertThat(mount).as("volume mounted at " + queue.group(1)).isNotNull();
-        assertThat(sts.spec().path("volumeClaimTemplates").toString()).contains("\"name\":\"" + mount + "\"");
-        // the Secrets it creates are the ones the manifests read, and no value is printed
-        Set<String> made = matching(out, "DRY-RUN: kubectl -n orfeas create secret generic (\\S+) .*");
-        assertThat(made).contains("orfeas-generate-s3", "orfeas-events-s3", "orfeas-minio-webhook");
-        assertThat(out).filteredOn(l -> l.contains("--from-literal=")).isNotEmpty().allMatch(l ->
-                !l.replaceAll("--from-literal=[a-z-]+=\\*{4}( |$)", "").contains("--from-literal"));
-    }
-
-    @Test
-    void minioDryRunWithRestoreAttachesTheRestorePolicyAndMakesTheTokenTheEventsAppReads() throws IOException {
-        Files.deleteIfExists(shims.resolve("calls.log"));
-        var run = Repo.run(Repo.ROOT, Map.of("PATH", shims + ":/usr/bin:/bin", "RESTORE", "1"),
-                List.of("bash", "scripts/cluster-minio.sh", "--dry-run"));
-        assertThat(run.exit()).as(run.output()).isZero();
-        assertThat(lines(run)).contains("DRY-RUN: mc admin policy attach local orfeas-events-restore --user orfeas-events",
-                "DRY-RUN: kubectl -n orfeas create secret generic orfeas-restore --from-literal=token=**** "
-                        + "--dry-run=client -o yaml | kubectl apply -f -");
-        var events = Manifests.find(Manifests.build(Repo.path("knative/overlays/dev")), "serving.knative.dev/v1",
-                "Service", "orfeas", "events").orElseThrow();
-        assertThat(Manifests.container(events).path("env").toString())
-                .contains("{\"key\":\"token\",\"name\":\"orfeas-restore\",\"optional\":true}");
-    }
-
     static Set<String> requiredSecrets(List<Manifests.K8sObject> build) {
         Set<String> names = new TreeSet<>();
         for (var ksvc : Manifests.ksvcs(build)) {
@@ -279,18 +153,6 @@ class ScriptTests {
         Set<String> images = new TreeSet<>();
         Manifests.ksvcs(build).forEach(k -> images.add(Manifests.container(k).path("image").asString()));
         return images;
-    }
-
-    private static Set<String> matching(List<String> lines, String regex) {
-        Pattern p = Pattern.compile(regex);
-        Set<String> found = new TreeSet<>();
-        for (String line : lines) {
-            Matcher m = p.matcher(line);
-            if (m.matches()) {
-                found.add(m.group(1));
-            }
-        }
-        return found;
     }
 
     private static int indexOfPrefix(List<String> lines, String prefix) {
