@@ -30,7 +30,7 @@ while (($#)); do
     --dry-run) DRY_RUN=1 ;;
     --no-gpu) GPU=0 ;;
     --no-tls) TLS=0 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift

@@ -58,6 +58,11 @@ step() {
   fi
 }
 
+# usage: prints the script's leading comment block (its --help).
+usage() {
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+}
+
 need() {
   local tool
   for tool in "$@"; do

@@ -37,7 +37,7 @@ while (($#)); do
     --overlay) OVERLAY="${2:?--overlay needs a name}"; shift ;;
     --context) CONTEXT="${2:?--context needs a name}"; shift ;;
     --no-smoke) SMOKE=0 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
   shift

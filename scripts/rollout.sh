@@ -32,7 +32,7 @@ while (($#)); do
     --dry-run) DRY_RUN=1 ;;
     --service) SERVICE="${2:?--service needs a name}"; shift ;;
     --steps) STEPS="${2:?--steps needs percentages}"; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     -*) die "unknown option: $1 (see --help)" ;;
     *) [[ -z "$IMAGE" ]] || die "one image only (see --help)"; IMAGE="$1" ;;
   esac

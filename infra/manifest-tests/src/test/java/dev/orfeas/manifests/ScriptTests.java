@@ -61,7 +61,7 @@ class ScriptTests {
         }
         var run = dryRun(script, "--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.output()).contains("--dry-run");
+        assertThat(run.output()).contains("--dry-run").contains("scripts/" + script).doesNotContain("set -euo pipefail");
     }
 
     @ParameterizedTest
