@@ -66,6 +66,15 @@ class AppContractTests {
     }
 
     @Test
+    void autoscalerDefaultsAndDurationsAreReadLikeKnative() {
+        assertThat(ContractChecks.autoscalerDefaults()).containsEntry("allow-zero-initial-scale", "false")
+                .containsEntry("max-scale-limit", "0");
+        assertThat(ContractChecks.duration("1h30m")).hasMinutes(90);
+        assertThat(ContractChecks.duration("15m")).hasMinutes(15);
+        assertThat(ContractChecks.duration("ten minutes")).isNull();
+    }
+
+    @Test
     void imageNamesAndTagComeFromTheImageBuild() {
         assertThat(ContractChecks.imageNames()).contains("orfeas/generate", "orfeas/generate-gpu", "orfeas/events");
         assertThat(ContractChecks.imageVersion()).isEqualTo(ContractChecks.projectVersion());
@@ -116,6 +125,9 @@ class AppContractTests {
                 .contains("securityContext must be non-root")
                 .contains("the GPU image without a GPU limit")
                 .contains("min-scale must be 0")
+                .contains("metric cpu is not one the KPA scales on")
+                .contains("initial-scale 0 needs allow-zero-initial-scale")
+                .contains("scale-down-delay must be a duration of at most 1h")
                 .contains("image tag 9.9.9 is not the built version");
     }
 }
