@@ -67,11 +67,11 @@ class AppContractTests {
 
     @Test
     void autoscalerDefaultsAndDurationsAreReadLikeKnative() {
-        assertThat(ContractChecks.autoscalerDefaults()).containsEntry("allow-zero-initial-scale", "false")
+        assertThat(ScalingChecks.autoscalerDefaults()).containsEntry("allow-zero-initial-scale", "false")
                 .containsEntry("max-scale-limit", "0");
-        assertThat(ContractChecks.duration("1h30m")).hasMinutes(90);
-        assertThat(ContractChecks.duration("15m")).hasMinutes(15);
-        assertThat(ContractChecks.duration("ten minutes")).isNull();
+        assertThat(ScalingChecks.duration("1h30m")).hasMinutes(90);
+        assertThat(ScalingChecks.duration("15m")).hasMinutes(15);
+        assertThat(ScalingChecks.duration("ten minutes")).isNull();
     }
 
     @Test
