@@ -31,6 +31,16 @@ class KnativeManifestTests {
     }
 
     @Test
+    void kubectlBringsKustomize5OrNewer() {
+        // the overlays use `labels:` and label-selected patches (kustomize v4+); Debian's old kubernetes-client
+        // (1.20, kustomize v2) cannot build them
+        var run = Repo.run(List.of("kubectl", "version", "--client"));
+        var m = java.util.regex.Pattern.compile("Kustomize Version: v(\\d+)").matcher(run.output());
+        assertThat(m.find()).as("kubectl version --client names its kustomize:\n" + run.output()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).as("kustomize major version").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
     void devAndProdOverlaysExist() {
         assertThat(overlays()).extracting(p -> p.getFileName().toString()).contains("dev", "prod");
     }
