@@ -152,12 +152,11 @@ class NginxIntegrationTests {
     void sseProgressArrivesThroughTheProxyEventByEvent() throws Exception {
         HttpClient client = HttpClient.newBuilder().sslContext(trustingDevCert).build();
         HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(
-                                https("/generate?quality=high&faces=500000&detail=1"))
+                                https("/generate?" + Images.slowUncachedQuery()))
                         .header("Content-Type", "image/png").header("Accept", "text/event-stream")
                         // as browsers send it: the stream must still not be compressed (gzip would hold it back)
                         .header("Accept-Encoding", "gzip, deflate")
-                        .POST(HttpRequest.BodyPublishers.ofFile(
-                                Path.of("/usr/lib/python3/dist-packages/skimage/data/astronaut.png"))).build(),
+                        .POST(HttpRequest.BodyPublishers.ofFile(Images.slowPhoto())).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
