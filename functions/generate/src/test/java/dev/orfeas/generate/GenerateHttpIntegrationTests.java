@@ -244,6 +244,27 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
     }
 
     @Test
+    void keylessEventsAreAcceptedOnlyAsCloudEventsAtTheRoot() throws Exception {
+        Map<String, String> eventHeaders = Map.of("ce-specversion", "1.0", "ce-id", "keyless-1",
+                "ce-type", "dev.orfeas.object.created", "ce-source", "/minio/uploads",
+                "Content-Type", "application/json");
+        byte[] data = "{\"bucket\":\"uploads\",\"key\":\"keyless/none.png\"}".getBytes(StandardCharsets.UTF_8);
+
+        var atRoot = post("/", data, eventHeaders);
+        var atGenerate = post("/generate", data, eventHeaders);
+        var imageWithCeHeader = post("/generate", TestImages.discPng(64, 10),
+                Map.of("Content-Type", "image/png", "ce-specversion", "1.0"));
+        var listWithCeHeader = get("/meshes", Map.of("ce-specversion", "1.0"));
+        var structuredList = get("/meshes", Map.of("Content-Type", "application/cloudevents+json"));
+
+        assertThat(atRoot.statusCode()).as("the event endpoint takes broker events").isNotEqualTo(401);
+        assertThat(atGenerate.statusCode()).isEqualTo(401);
+        assertThat(imageWithCeHeader.statusCode()).isEqualTo(401);
+        assertThat(listWithCeHeader.statusCode()).isEqualTo(401);
+        assertThat(structuredList.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void requestHeadersAreNotEchoedIntoTheResponse() throws Exception {
         var response = post("/generate?quality=draft", TestImages.discPng(64, 11), Map.of(
                 "Content-Type", "image/png", "Authorization", "Bearer " + API_KEY,

@@ -69,7 +69,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * A CloudEvent delivery to the event endpoint ({@code POST /}) — only there: ce-* headers on any other path
+     * (POST /generate, GET /meshes) must not skip the key.
+     */
     private static boolean isEvent(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod()) || !"/".equals(request.getRequestURI())) {
+            return false;
+        }
         String contentType = request.getContentType();
         return request.getHeader("ce-specversion") != null
                 || (contentType != null && contentType.startsWith("application/cloudevents"));
