@@ -61,8 +61,16 @@ start_docker_engine() {
   wait_for "the Docker engine" 60 docker info || die "dockerd did not start; see /tmp/orfeas-dockerd.log"
 }
 
+# require_kubectl: the manifest checks build the overlays with kubectl's kustomize (v5+); Debian's kubernetes-client
+# is far too old, so it cannot be installed here: say so instead of failing deep inside a test.
+require_kubectl() {
+  command -v kubectl >/dev/null 2>&1 \
+    || die "kubectl (1.27 or newer, with kustomize v5) is needed by infra/manifest-tests; install it and rerun"
+}
+
 install_missing_debian_packages
 install_npm_tools
+require_kubectl
 start_docker_engine
 # Testcontainers against the local engine: no Ryuk (its image cannot be pulled here) and loopback for mapped ports.
 export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost
