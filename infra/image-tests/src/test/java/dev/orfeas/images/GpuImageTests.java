@@ -1,0 +1,82 @@
+package dev.orfeas.images;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
+import org.testcontainers.utility.DockerImageName;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CUDA image, where it was built (`scripts/build-images.sh` without --no-gpu; the test build skips it: 2.5 GB
+ * download, 4.5 GB image). This machine has no GPU, so the checks are its layout and its refusal to run on CPU.
+ */
+class GpuImageTests {
+
+    private static final DockerImageName GPU = DockerImageName.parse("orfeas/generate-gpu:" + Images.VERSION);
+
+    @BeforeAll
+    static void onlyWhereBuilt() {
+        DockerClient docker = DockerClientFactory.instance().client();
+        try {
+            docker.inspectImageCmd(GPU.asCanonicalNameString()).exec();
+        } catch (NotFoundException e) {
+            Assumptions.abort(GPU + " is not built here (scripts/build-images.sh generate-gpu)");
+        }
+    }
+
+    @Test
+    void cudaNativesArePreExtractedWhereDjlLooksAndTheClassPathHasTheCudaPlatform() {
+        String script = "set -e; d=$(echo /opt/djl/pytorch/2.5.1-*-cu124-linux-x86_64);"
+                + " test -f $d/libtorch_cuda.so; test -f $d/0.33.0-libdjl_torch.so; test -e /opt/djl/cudart/libcudart.so;"
+                + " test ! -e /app/lib/pytorch-native-cpu-2.5.1-linux-x86_64.jar;"
+                + " java -m jdk.jartool/sun.tools.jar.Main tf /app/lib-gpu/pytorch-native-cu124-2.5.1-linux-x86_64.jar;"
+                + " id -u";
+        try (GenericContainer<?> shell = new GenericContainer<>(GPU).withImagePullPolicy(name -> false)
+                .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("bash", "-c", script))
+                .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofSeconds(60)))) {
+            shell.start();
+            assertThat(shell.getLogs()).contains("native/lib/pytorch.properties", "10001")
+                    .doesNotContain(".so");
+        }
+    }
+
+    @Test
+    void withoutAGpuItStopsWithExitCode1InsteadOfRunningOnCpu() throws Exception {
+        DockerClient docker = DockerClientFactory.instance().client();
+        String id = docker.createContainerCmd(GPU.asCanonicalNameString())
+                .withEnv("ORFEAS_SECURITY_OPEN=true", "ORFEAS_STORAGE_CREATE_BUCKETS=false",
+                        "ORFEAS_STORAGE_ENDPOINT=http://127.0.0.1:9", "ORFEAS_STORAGE_ACCESS_KEY=none",
+                        "ORFEAS_STORAGE_SECRET_KEY=" + S3Network.randomHex(8), "ORFEAS_LOG_FORMAT=")
+                .withHostConfig(HostConfig.newHostConfig().withReadonlyRootfs(true).withTmpFs(Map.of("/tmp", "rw")))
+                .exec().getId();
+        try {
+            docker.startContainerCmd(id).exec();
+            int exit = docker.waitContainerCmd(id).start().awaitStatusCode(90, TimeUnit.SECONDS);
+            assertThat(exit).isEqualTo(1);
+            StringBuilder logs = new StringBuilder();
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    logs.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                }
+            }).awaitCompletion();
+            assertThat(logs).contains("doesn't match system", "engine failed to load");
+        } finally {
+            docker.removeContainerCmd(id).withForce(true).exec();
+        }
+    }
+}
