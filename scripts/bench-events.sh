@@ -45,13 +45,13 @@ now() { date +%s.%N; }
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 JAVA_VERSION="$(java -version 2>&1 | head -1)"
 
-# prepare_app NAME JAR: extracted layout in $WORK/NAME and, on JDK 25+, an AOT cache from a training run —
-# exactly what scripts/run.sh does for generate, so both apps start the way users start them.
+# prepare_app NAME JAR: extracted layout in $WORK/NAME and, on JDK 25+, an AOT cache from a training run, both apps
+# with their Spring AOT bean definitions — what scripts/run.sh and the images do, so both start as users start them.
 prepare_app() {
   local name="$1" jar="$2" dir="$WORK/$1"
   java -Djarmode=tools -jar "$jar" extract --destination "$dir" >/dev/null
   if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
-    (cd "$dir" && PORT=0 java -Dai.djl.offline=true -XX:AOTCacheOutput="$dir/app.aot" -Xlog:aot=off -Xlog:cds=off \
+    (cd "$dir" && PORT=0 java -Dai.djl.offline=true -Dspring.aot.enabled=true -XX:AOTCacheOutput="$dir/app.aot" -Xlog:aot=off -Xlog:cds=off \
        -Dspring.context.exit=onRefresh -jar "$(basename "$jar")" > "$WORK/$name-aot.log" 2>&1) \
       || die "AOT training of $name failed: $(tail -5 "$WORK/$name-aot.log")"
   fi
@@ -63,7 +63,7 @@ start_ready() {
   [[ -f "$dir/app.aot" ]] && aot=(-XX:AOTCache="$dir/app.aot" -Xlog:aot=off -Xlog:cds=off)
   port="$(free_port)"
   t0="$(now)"
-  (cd "$dir" && PORT="$port" exec java -Dai.djl.offline=true -Xss4m "${aot[@]}" -jar "$(basename "$jar")") \
+  (cd "$dir" && PORT="$port" exec java -Dai.djl.offline=true -Dspring.aot.enabled=true -Xss4m "${aot[@]}" -jar "$(basename "$jar")") \
     > "$WORK/$name-$port.log" 2>&1 &
   pid=$!
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do

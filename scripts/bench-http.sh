@@ -35,7 +35,7 @@ BENCH_CP="$GEN/target/test-classes:$GEN/target/classes:$(cat "$GEN/target/test-c
 APP_DIR="$GEN/target/bench-app"
 rm -rf "$APP_DIR"
 java -Djarmode=tools -jar "$GEN/target/generate-0.1.0-SNAPSHOT.jar" extract --destination "$APP_DIR" >/dev/null
-JVM=(-Dai.djl.offline=true -Xss4m --enable-native-access=ALL-UNNAMED)
+JVM=(-Dai.djl.offline=true -Dspring.aot.enabled=true -Xss4m --enable-native-access=ALL-UNNAMED)
 if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
   JVM+=(-XX:AOTCache="$APP_DIR/generate.aot" -Xlog:aot=off -Xlog:cds=off)
 fi

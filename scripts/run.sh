@@ -120,7 +120,7 @@ if [[ -z "${ORFEAS_SECURITY_API_KEYS:-}${ORFEAS_SECURITY_API_KEY_HASHES:-}" ]]; 
 fi
 export ORFEAS_LOG_FORMAT="${ORFEAS_LOG_FORMAT:-}"
 
-JVM=(-Dai.djl.offline=true -Xss4m --enable-native-access=ALL-UNNAMED)
+JVM=(-Dai.djl.offline=true -Dspring.aot.enabled=true -Xss4m --enable-native-access=ALL-UNNAMED)
 if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
   AOT="$APP_DIR/generate.aot"
   if [[ ! -f "$AOT" ]]; then

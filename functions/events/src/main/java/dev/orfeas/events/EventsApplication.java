@@ -1,15 +1,19 @@
 package dev.orfeas.events;
 
+import dev.orfeas.web.TermSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The CPU-side event functions: MinIO webhook → CloudEvents adapter (see docs/events.md). No DJL here. */
+/**
+ * The CPU-side event functions (see docs/events.md): MinIO webhook → CloudEvents adapter, notify, dead letters,
+ * backups and restore. No DJL here. SIGTERM drains in-flight requests and exits 0.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class EventsApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(EventsApplication.class, args);
+        TermSignal.install(SpringApplication.run(EventsApplication.class, args));
     }
 }

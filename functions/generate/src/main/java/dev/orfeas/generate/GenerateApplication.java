@@ -1,6 +1,6 @@
 package dev.orfeas.generate;
 
-import dev.orfeas.generate.lifecycle.TermSignal;
+import dev.orfeas.web.TermSignal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The events app as a real OS process (this JVM's classpath) on a free loopback port, against an S3 server: for
@@ -83,6 +84,15 @@ public final class EventsProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("events app not ready after " + timeout + ": " + log());
+    }
+
+    /** SIGTERM (what Kubernetes sends on scale-down) and the exit code, waiting at most {@code timeout}. */
+    public int terminate(Duration timeout) throws Exception {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("events app still running " + timeout + " after SIGTERM: " + log());
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL: no shutdown hooks, no graceful anything, as when a node dies. */

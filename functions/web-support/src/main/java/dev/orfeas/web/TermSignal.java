@@ -1,4 +1,4 @@
-package dev.orfeas.generate.lifecycle;
+package dev.orfeas.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,8 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import sun.misc.Signal;
 
 /**
- * SIGTERM (Knative scale-down, Ctrl-C in run.sh sends SIGINT the same way): close the context — which refuses new
- * work, lets the web server finish in-flight requests within the grace period and then closes the engine — and
+ * SIGTERM (Knative scale-down; SIGINT from Ctrl-C the same way): close the context — which refuses new
+ * work, lets the web server finish in-flight requests within the grace period and then closes the beans — and
  * exit 0. Without this the JVM's own TERM handling exits 143.
  */
 public final class TermSignal {
