@@ -54,6 +54,11 @@ class BackupConfiguration {
     }
 
     @Bean
+    BackupSchedule backupSchedule(FullBackup backup, BackupProperties properties) {
+        return new BackupSchedule(backup, properties);
+    }
+
+    @Bean
     Restorer restorer(ObjectStore store, BackupTarget target, BackupProperties properties) {
         return new Restorer(store, target, properties.manifestPrefix());
     }

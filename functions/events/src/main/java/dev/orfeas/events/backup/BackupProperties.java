@@ -2,12 +2,14 @@ package dev.orfeas.events.backup;
 
 import dev.orfeas.storage.StorageProperties;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -17,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param manifestPrefix where scheduled backups write their manifests (in the backup bucket)
  * @param keepManifests  how many manifests retention keeps (the newest)
  * @param parallelism    objects copied at once by a scheduled full backup
+ * @param schedule       a Spring cron expression (6 fields, e.g. {@code 0 0 3 * * *}) for full backups run by the app
+ *                       itself, where no PingSource drives {@code POST /backup} (the single-host stack); blank: off
+ *                       (on Knative the PingSource schedules it: an app scaled to zero runs no timers)
  * @param restoreToken   bearer token {@code POST /restore} requires; blank disables restores over HTTP
  * @param target         a second S3 endpoint to back up to ({@code …target.endpoint}, {@code …access-key},
  *                       {@code …buckets.backups}, as {@code orfeas.storage.*}); unset: the backups bucket of the
@@ -29,11 +34,21 @@ public record BackupProperties(
         @NotNull @Pattern(regexp = PREFIX, message = PREFIX_MESSAGE) @DefaultValue("manifests/") String manifestPrefix,
         @Min(1) @Max(100_000) @DefaultValue("30") int keepManifests,
         @Min(1) @Max(64) @DefaultValue("8") int parallelism,
+        String schedule,
         String restoreToken,
         @Valid StorageProperties target) {
 
     static final String PREFIX = "|[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/";
     static final String PREFIX_MESSAGE = "must be empty or end with '/'";
+
+    @AssertTrue(message = "schedule must be a cron expression of 6 fields (second minute hour day month weekday)")
+    public boolean isScheduleValid() {
+        return !scheduled() || CronExpression.isValidExpression(schedule);
+    }
+
+    public boolean scheduled() {
+        return schedule != null && !schedule.isBlank();
+    }
 
     public boolean restoreEnabled() {
         return restoreToken != null && !restoreToken.isBlank();
@@ -43,7 +58,7 @@ public record BackupProperties(
     @Override
     public String toString() {
         return "BackupProperties[prefix=" + prefix + ", manifestPrefix=" + manifestPrefix + ", keepManifests="
-                + keepManifests + ", parallelism=" + parallelism + ", restore=" + (restoreEnabled() ? "on" : "off")
+                + keepManifests + ", parallelism=" + parallelism + ", schedule=" + (scheduled() ? schedule : "(PingSource)") + ", restore=" + (restoreEnabled() ? "on" : "off")
                 + ", target=" + (target == null ? "(own store)" : target) + "]";
     }
 }
