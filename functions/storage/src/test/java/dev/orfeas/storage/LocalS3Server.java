@@ -1,5 +1,7 @@
 package dev.orfeas.storage;
 
+import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,6 +82,17 @@ public final class LocalS3Server {
                 "orfeas.storage.access-key=" + ACCESS_KEY,
                 "orfeas.storage.secret-key=" + SECRET_KEY,
                 "orfeas.storage.checksums=when-required");
+    }
+
+    /** An object store on this server whose meshes and backups buckets are these (created when missing). */
+    public TestStore openStore(String meshesBucket, String backupsBucket) {
+        var properties = new StorageProperties(endpoint(), "us-east-1", ACCESS_KEY, SECRET_KEY, true, true,
+                "when-required", Duration.ofHours(1), DataSize.ofMegabytes(16), DataSize.ofMegabytes(8),
+                new StorageProperties.Buckets("uploads", meshesBucket, backupsBucket, "failed"));
+        S3Client client = S3Clients.client(properties);
+        ObjectStore store = new ObjectStore(client, S3Clients.presigner(properties), properties);
+        store.ensureBuckets(List.of(meshesBucket, backupsBucket));
+        return new TestStore(store, client);
     }
 
     /** Registers {@link #springProperties()} with a test's {@code @DynamicPropertySource}. */

@@ -6,12 +6,9 @@ import dev.orfeas.storage.LocalS3Server;
 import dev.orfeas.storage.ObjectInfo;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.storage.ObjectWrite;
-import dev.orfeas.storage.S3Clients;
-import dev.orfeas.storage.StorageProperties;
+import dev.orfeas.storage.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
-import software.amazon.awssdk.services.s3.S3Client;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,12 +50,8 @@ class KilledBackupIntegrationTests {
     @Test
     void aBackupKilledMidwayIsFinishedExactlyByTheNextTick() throws Exception {
         LocalS3Server s3 = LocalS3Server.shared();
-        var properties = new StorageProperties(s3.endpoint(), "us-east-1", LocalS3Server.ACCESS_KEY,
-                LocalS3Server.SECRET_KEY, true, true, "when-required", Duration.ofHours(1), DataSize.ofMegabytes(16),
-                DataSize.ofMegabytes(8), new StorageProperties.Buckets("uploads", MESHES, BACKUPS, "failed"));
-        try (S3Client client = S3Clients.client(properties)) {
-            ObjectStore store = new ObjectStore(client, S3Clients.presigner(properties), properties);
-            store.ensureBuckets(List.of(MESHES, BACKUPS));
+        try (TestStore fixture = s3.openStore(MESHES, BACKUPS)) {
+            ObjectStore store = fixture.store();
             for (int i = 0; i < OBJECTS; i++) {
                 store.put(MESHES, ObjectWrite.of(String.format("mesh-%04d/model.glb", i),
                         ScheduledBackupIntegrationTests.randomBytes(8192 + i, i), "model/gltf-binary"));

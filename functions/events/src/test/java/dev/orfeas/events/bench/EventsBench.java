@@ -8,10 +8,7 @@ import dev.orfeas.storage.LocalS3Server;
 import dev.orfeas.storage.ObjectInfo;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.storage.ObjectWrite;
-import dev.orfeas.storage.S3Clients;
-import dev.orfeas.storage.StorageProperties;
-import org.springframework.util.unit.DataSize;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.orfeas.storage.TestStore;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -119,14 +116,10 @@ public final class EventsBench {
     static void backup(LocalS3Server s3, int runs) throws Exception {
         int meshes = Integer.getInteger("meshes", 1000);
         int glbBytes = Integer.getInteger("glbKiB", 64) * 1024;
-        var properties = new StorageProperties(s3.endpoint(), "us-east-1", LocalS3Server.ACCESS_KEY,
-                LocalS3Server.SECRET_KEY, true, true, "when-required", Duration.ofHours(1), DataSize.ofMegabytes(16),
-                DataSize.ofMegabytes(8), new StorageProperties.Buckets("uploads", "meshes", "backups", "failed"));
-        try (S3Client client = S3Clients.client(properties);
+        try (TestStore fixture = s3.openStore("meshes", "backups");
              EventsProcess app = EventsProcess.start(s3, List.of(), Map.of(),
                      Files.createTempFile("bench-events-", ".log"))) {
-            ObjectStore store = new ObjectStore(client, S3Clients.presigner(properties), properties);
-            store.ensureBuckets(List.of("meshes", "backups"));
+            ObjectStore store = fixture.store();
             seed(store, meshes, glbBytes);
             app.awaitReady(Duration.ofSeconds(90));
             BackupCalls calls = new BackupCalls(app.base());
