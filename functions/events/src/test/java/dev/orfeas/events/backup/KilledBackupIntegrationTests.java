@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ class KilledBackupIntegrationTests {
             Path log = Files.createTempFile("orfeas-events-killed-", ".log");
             app = start(log).awaitReady(Duration.ofSeconds(90));
             var tick = new BackupCalls(app.base()).pingAsync("first-" + RUN);
-            awaitCopies(store, 40);
+            app.awaitObjects(store, BACKUPS, "meshes/", 40);
             app.kill();
             tick.exceptionally(e -> null).join(); // the connection died with the process
             Thread.sleep(500); // copies the server was still doing for the dead client settle
@@ -98,17 +97,5 @@ class KilledBackupIntegrationTests {
         // one copy at a time, so the kill lands in the middle
         return EventsProcess.start(LocalS3Server.shared(), List.of("--orfeas.storage.buckets.meshes=" + MESHES,
                 "--orfeas.storage.buckets.backups=" + BACKUPS, "--orfeas.events.backup.parallelism=1"), Map.of(), log);
-    }
-
-    private void awaitCopies(ObjectStore store, int atLeast) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(app.isAlive()).as(app.log()).isTrue();
-            if (store.listObjects(BACKUPS, "meshes/", atLeast, null).objects().size() >= atLeast) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the backup did not start copying: " + app.log());
     }
 }

@@ -12,7 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +44,7 @@ class TerminatedBackupIntegrationTests {
             try {
                 app.awaitReady(Duration.ofSeconds(90));
                 var tick = new BackupCalls(app.base()).pingAsync("term-" + RUN);
-                awaitCopies(store, app, 10);
+                app.awaitObjects(store, BACKUPS, "meshes/", 10);
 
                 int exit = app.terminate(Duration.ofSeconds(60));
                 var reply = BackupCalls.reply(tick.join());
@@ -60,17 +59,5 @@ class TerminatedBackupIntegrationTests {
                 app.kill();
             }
         }
-    }
-
-    private static void awaitCopies(ObjectStore store, EventsProcess app, int atLeast) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(app.isAlive()).as(app.log()).isTrue();
-            if (store.listObjects(BACKUPS, "meshes/", atLeast, null).objects().size() >= atLeast) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the backup did not start copying: " + app.log());
     }
 }

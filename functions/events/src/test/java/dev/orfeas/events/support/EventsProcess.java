@@ -2,6 +2,7 @@ package dev.orfeas.events.support;
 
 import dev.orfeas.events.EventsApplication;
 import dev.orfeas.storage.LocalS3Server;
+import dev.orfeas.storage.ObjectStore;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -84,6 +85,22 @@ public final class EventsProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("events app not ready after " + timeout + ": " + log());
+    }
+
+    /** Waits until {@code bucket} holds at least {@code count} objects under {@code prefix} while the app runs. */
+    public void awaitObjects(ObjectStore store, String bucket, String prefix, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("events app exited: " + log());
+            }
+            if (store.listObjects(bucket, prefix, count, null).objects().size() >= count) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("fewer than " + count + " objects under " + bucket + "/" + prefix
+                + " after 60 s: " + log());
     }
 
     /** SIGTERM (what Kubernetes sends on scale-down) and the exit code, waiting at most {@code timeout}. */
