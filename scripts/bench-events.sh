@@ -76,26 +76,11 @@ start_ready() {
 }
 
 startup() {
-  local s3_port
+  local s3_port secret
   s3_port="$(free_port)"
-  mkdir -p "$WORK/s3"
-  cat > "$WORK/s3.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$s3_port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret-$RANDOM
-jclouds.provider=filesystem-nio2
-jclouds.identity=bench
-jclouds.credential=bench-secret
-jclouds.filesystem.basedir=$WORK/s3
-PROPS
-  local secret
-  secret="$(sed -n 's/^s3proxy.credential=//p' "$WORK/s3.properties")"
-  java -DLOG_LEVEL=warn -Dlogback.configurationFile="$ROOT_DIR/functions/local-s3/logback.xml" -Xmx256m \
-    -cp "$ROOT_DIR/functions/local-s3/target/s3proxy/*" org.gaul.s3proxy.Main --properties "$WORK/s3.properties" \
-    > "$WORK/s3.log" 2>&1 &
-  PIDS+=($!)
-  wait_for "S3Proxy" 60 port_open "$s3_port" || die "S3Proxy did not start"
+  secret="$(random_secret)"
+  start_s3proxy "$s3_port" "$WORK/s3" bench "$secret" "$WORK"
+  PIDS+=("$S3PROXY_PID")
   export ORFEAS_STORAGE_ENDPOINT="http://127.0.0.1:$s3_port" ORFEAS_STORAGE_ACCESS_KEY=bench \
     ORFEAS_STORAGE_SECRET_KEY="$secret" ORFEAS_STORAGE_CHECKSUMS=when-required ORFEAS_SECURITY_OPEN=true \
     ORFEAS_LOG_FORMAT='' SERVER_ADDRESS=127.0.0.1

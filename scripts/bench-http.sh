@@ -35,7 +35,8 @@ BENCH_CP="$GEN/target/test-classes:$GEN/target/classes:$(cat "$GEN/target/test-c
 APP_DIR="$GEN/target/bench-app"
 rm -rf "$APP_DIR"
 java -Djarmode=tools -jar "$GEN/target/generate-0.1.0-SNAPSHOT.jar" extract --destination "$APP_DIR" >/dev/null
-JVM=(-Dai.djl.offline=true -Dspring.aot.enabled=true -Xss4m --enable-native-access=ALL-UNNAMED)
+# the first three flags also serve the round-trip bench, which runs the app in its own JVM without Spring AOT
+JVM=(-Dai.djl.offline=true -Xss4m --enable-native-access=ALL-UNNAMED -Dspring.aot.enabled=true)
 if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
   JVM+=(-XX:AOTCache="$APP_DIR/generate.aot" -Xlog:aot=off -Xlog:cds=off)
 fi
@@ -51,25 +52,13 @@ cleanup() {
 trap cleanup EXIT
 
 S3_PORT="$(free_port)"
-mkdir -p "$WORK/s3"
-cat > "$WORK/s3.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$S3_PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret
-jclouds.provider=filesystem-nio2
-jclouds.identity=bench
-jclouds.credential=bench-secret
-jclouds.filesystem.basedir=$WORK/s3
-PROPS
-java -DLOG_LEVEL=warn -Dlogback.configurationFile="$ROOT_DIR/functions/local-s3/logback.xml" -Xmx256m -cp "$ROOT_DIR/functions/local-s3/target/s3proxy/*" org.gaul.s3proxy.Main \
-  --properties "$WORK/s3.properties" > "$WORK/s3.log" 2>&1 &
-PIDS+=($!)
-wait_for "S3Proxy" 60 port_open "$S3_PORT" || die "S3Proxy did not start"
+S3_SECRET="$(random_secret)"
+start_s3proxy "$S3_PORT" "$WORK/s3" bench "$S3_SECRET" "$WORK"
+PIDS+=("$S3PROXY_PID")
 
 export ORFEAS_STORAGE_ENDPOINT="http://127.0.0.1:$S3_PORT" ORFEAS_STORAGE_ACCESS_KEY=bench \
-  ORFEAS_STORAGE_SECRET_KEY=bench-secret ORFEAS_STORAGE_CHECKSUMS=when-required ORFEAS_SECURITY_OPEN=true \
-  ORFEAS_SECURITY_RATE_LIMIT_ENABLED=false ORFEAS_GENERATION_MAX_CONCURRENT="$MAX_CONCURRENT" ORFEAS_LOG_FORMAT= \
+  ORFEAS_STORAGE_SECRET_KEY="$S3_SECRET" ORFEAS_STORAGE_CHECKSUMS=when-required ORFEAS_SECURITY_OPEN=true \
+  ORFEAS_SECURITY_RATE_LIMIT_ENABLED=false ORFEAS_GENERATION_MAX_CONCURRENT="$MAX_CONCURRENT" ORFEAS_LOG_FORMAT='' \
   SERVER_ADDRESS=127.0.0.1
 
 if [[ "$MODE" == all && "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then

@@ -55,3 +55,33 @@ free_port() {
   done
   die "no free port found"
 }
+
+# random_secret: 32 hex characters from /dev/urandom (throw-away credentials, never written into the repository).
+random_secret() {
+  od -An -N16 -tx1 /dev/urandom | tr -d ' \n'
+}
+
+# start_s3proxy PORT DATA_DIR ACCESS_KEY SECRET_KEY STATE_DIR: starts S3Proxy (functions/local-s3's runtime) in the
+# background on 127.0.0.1:PORT with its filesystem store in DATA_DIR; its properties (mode 600) and log go to
+# STATE_DIR. Sets S3PROXY_PID and returns once the port answers; dies with the log's place otherwise.
+start_s3proxy() {
+  local port="$1" data="$2" access="$3" secret="$4" state="$5"
+  mkdir -p "$data" "$state"
+  (umask 077 && cat > "$state/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$port
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$access
+s3proxy.credential=$secret
+jclouds.provider=filesystem-nio2
+jclouds.identity=$access
+jclouds.credential=$secret
+jclouds.filesystem.basedir=$data
+PROPS
+  )
+  "${JAVA_HOME:+$JAVA_HOME/bin/}java" -DLOG_LEVEL=warn -Dlogback.configurationFile="$ROOT_DIR/functions/local-s3/logback.xml" \
+    -Xmx256m -cp "$ROOT_DIR/functions/local-s3/target/s3proxy/*" org.gaul.s3proxy.Main \
+    --properties "$state/s3proxy.properties" > "$state/s3proxy.log" 2>&1 &
+  # shellcheck disable=SC2034  # read by the caller
+  S3PROXY_PID=$!
+  wait_for "S3Proxy on port $port" 60 port_open "$port" || die "S3Proxy did not start; see $state/s3proxy.log"
+}

@@ -73,7 +73,7 @@ chmod 700 "$ORFEAS_DATA"
 CREDENTIALS="$ORFEAS_DATA/s3.credentials"
 if [[ ! -f "$CREDENTIALS" ]]; then
   umask 077
-  printf 'ACCESS_KEY=orfeas\nSECRET_KEY=%s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$CREDENTIALS"
+  printf 'ACCESS_KEY=orfeas\nSECRET_KEY=%s\n' "$(random_secret)" > "$CREDENTIALS"
 fi
 # shellcheck disable=SC1090
 . "$CREDENTIALS"
@@ -91,23 +91,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-S3_PROPS="$ORFEAS_DATA/s3proxy.properties"
-umask 077
-cat > "$S3_PROPS" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$ORFEAS_S3_PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$ACCESS_KEY
-s3proxy.credential=$SECRET_KEY
-jclouds.provider=filesystem-nio2
-jclouds.identity=$ACCESS_KEY
-jclouds.credential=$SECRET_KEY
-jclouds.filesystem.basedir=$ORFEAS_DATA/s3
-PROPS
-"$JAVA_HOME/bin/java" -DLOG_LEVEL=warn -Dlogback.configurationFile="$ROOT_DIR/functions/local-s3/logback.xml" -Xmx256m -cp "$S3_CP/*" org.gaul.s3proxy.Main --properties "$S3_PROPS" \
-  > "$ORFEAS_DATA/s3proxy.log" 2>&1 &
-PIDS+=($!)
-wait_for "S3Proxy on port $ORFEAS_S3_PORT" 60 port_open "$ORFEAS_S3_PORT" \
-  || die "S3Proxy did not start; see $ORFEAS_DATA/s3proxy.log"
+start_s3proxy "$ORFEAS_S3_PORT" "$ORFEAS_DATA/s3" "$ACCESS_KEY" "$SECRET_KEY" "$ORFEAS_DATA"
+PIDS+=("$S3PROXY_PID")
 log "S3 (S3Proxy) on http://127.0.0.1:$ORFEAS_S3_PORT, data in $ORFEAS_DATA/s3"
 
 export PORT
