@@ -66,7 +66,7 @@ start_ready() {
   (cd "$dir" && PORT="$port" exec java -Dai.djl.offline=true -Dspring.aot.enabled=true -Xss4m "${aot[@]}" -jar "$(basename "$jar")") \
     > "$WORK/$name-$port.log" 2>&1 &
   pid=$!
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; do
     kill -0 "$pid" 2>/dev/null || die "$name exited: $(tail -20 "$WORK/$name-$port.log")"
     sleep 0.05
   done

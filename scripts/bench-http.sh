@@ -105,7 +105,7 @@ for run in $(seq "$RUNS"); do
   port="$(free_port)"
   t0="$(now)"
   start_app "$port"
-  wait_for "readiness" 180 curl -fsS "http://127.0.0.1:$port/actuator/health/readiness" \
+  wait_for "readiness" 180 curl -fsS "http://127.0.0.1:$port/readyz" \
     || die "app not ready: $(tail -20 "$WORK/app-$port.log")"
   t1="$(now)"
   rss_mb "$APP_PID" >> "$WORK/rss-ready"; echo >> "$WORK/rss-ready"
@@ -122,7 +122,7 @@ port="$(free_port)"
 start_app "$port"
 PIDS+=("$APP_PID")
 BASE="http://127.0.0.1:$port"
-wait_for "readiness" 180 curl -fsS "$BASE/actuator/health/readiness" || die "app not ready"
+wait_for "readiness" 180 curl -fsS "$BASE/readyz" || die "app not ready"
 SALT="$(date +%s%N)"
 # The round trip ran in its own JVMs, so this app is cold past its readiness warm-up: warm it (REQUESTS new
 # meshes, not counted) as the round trip's requests used to.

@@ -121,7 +121,7 @@ fi
 (cd "$APP_DIR" && exec "$JAVA_HOME/bin/java" "${JVM[@]}" $JAVA_OPTS -jar generate-0.1.0-SNAPSHOT.jar) &
 PIDS+=($!)
 APP_PID=$!
-if wait_for "the app's readiness" 180 curl -fsS "http://127.0.0.1:$PORT/actuator/health/readiness"; then
+if wait_for "the app's readiness" 180 curl -fsS "http://127.0.0.1:$PORT/readyz"; then
   log "ORFEAS generate is ready on http://$ORFEAS_BIND:$PORT (POST /generate, GET /meshes) — Ctrl-C stops"
   log "try: curl --data-binary @cat.png -H 'Content-Type: image/png' localhost:$PORT/generate -o cat.glb"
 else

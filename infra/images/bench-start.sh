@@ -25,7 +25,7 @@ for i in $(seq "$RUNS"); do
     -e ORFEAS_STORAGE_SECRET_KEY="$secret" -e ORFEAS_STORAGE_CHECKSUMS=when-required \
     -e JDK_JAVA_OPTIONS="$JVM_OPTIONS" "$IMAGE" >/dev/null
   port="$(docker port "$tag-gen" 8080/tcp | head -1 | sed 's/.*://')"
-  until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; do
     [[ "$(docker inspect -f '{{.State.Running}}' "$tag-gen")" == true ]] || { docker logs "$tag-gen" | tail; exit 1; }
     sleep 0.05
   done

@@ -2,6 +2,7 @@ package dev.orfeas.generate;
 
 import dev.orfeas.storage.LocalS3Server;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +39,10 @@ public abstract class AppTestSupport {
     @LocalServerPort
     protected int port;
 
+    /** Actuator's own port (management.server.port): no API key, never published. */
+    @LocalManagementPort
+    protected int managementPort;
+
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         LocalS3Server s3 = LocalS3Server.shared();
@@ -52,7 +57,7 @@ public abstract class AppTestSupport {
     void awaitReady() throws Exception {
         Instant deadline = Instant.now().plusSeconds(180);
         while (true) {
-            var response = get("/actuator/health/readiness", Map.of());
+            var response = get("/readyz", Map.of());
             if (response.statusCode() == 200) {
                 return;
             }
@@ -114,9 +119,16 @@ public abstract class AppTestSupport {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED).build();
     }
 
+    /** The Prometheus text of the management port, fetched without a key. */
+    protected String scrape() throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     /** The value of one Prometheus sample (sum over matching series), 0 when absent. */
     protected double metric(String name, String labelFilter) throws Exception {
-        String text = new String(getWithKey("/actuator/prometheus").body());
+        String text = scrape();
         double sum = 0;
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? ([0-9.eE+-]+)$").matcher(text);
         while (m.find()) {

@@ -52,10 +52,10 @@ class DeployedConfigurationIntegrationTests extends AppTestSupport {
         synchronized (engine) {
             engine.stop();
             engine.start();
-            var readiness = get("/actuator/health/readiness", Map.of());
+            var readiness = get("/readyz", Map.of());
             assertThat(readiness.statusCode()).isEqualTo(503);
             loading = json(readiness);
-            assertThat(get("/actuator/health/liveness", Map.of()).statusCode()).isEqualTo(200);
+            assertThat(get("/livez", Map.of()).statusCode()).isEqualTo(200);
             assertThat(get("/health", Map.of()).statusCode()).isEqualTo(503);
         }
         assertThat(loading.at("/components/engine/status").asString()).isEqualTo("OUT_OF_SERVICE");
@@ -128,7 +128,7 @@ class DeployedConfigurationIntegrationTests extends AppTestSupport {
     private JsonNode awaitReadiness() throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
         while (true) {
-            var response = get("/actuator/health/readiness", Map.of());
+            var response = get("/readyz", Map.of());
             if (response.statusCode() == 200 || Instant.now().isAfter(deadline)) {
                 assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
                 return json(response);

@@ -85,7 +85,8 @@ class ShutdownIntegrationTests {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "-Xss4m", "-cp", System.getProperty("java.class.path"),
                 GenerateApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1", "--orfeas.security.open=true"));
+                "--server.port=" + port, "--server.address=127.0.0.1", "--management.server.port=0",
+                "--orfeas.security.open=true"));
         s3.springProperties().forEach(p -> command.add("--" + p));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ORFEAS_LOG_FORMAT", "");
@@ -98,7 +99,7 @@ class ShutdownIntegrationTests {
             assertThat(app.isAlive()).as(Files.readString(log)).isTrue();
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                        + "/readyz")).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

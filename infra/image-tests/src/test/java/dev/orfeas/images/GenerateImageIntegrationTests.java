@@ -61,7 +61,7 @@ class GenerateImageIntegrationTests {
         assertThat(startToReady).isLessThan(READY_WITHIN);
         // nothing was extracted at start: DJL found its natives in the image (a read-only path)
         assertThat(generate.getLogs()).doesNotContain("Extracting");
-        assertThat(get("/actuator/health/readiness").body()).contains("\"status\":\"UP\"");
+        assertThat(get("/readyz").body()).contains("\"status\":\"UP\"");
     }
 
     @Test

@@ -147,7 +147,7 @@ class GenerateLifecycleIntegrationTests {
         if (bindings == null || bindings.length == 0 || !Boolean.TRUE.equals(info.getState().getRunning())) {
             return 0;
         }
-        URI url = URI.create("http://localhost:" + bindings[0].getHostPortSpec() + "/actuator/health/readiness");
+        URI url = URI.create("http://localhost:" + bindings[0].getHostPortSpec() + "/readyz");
         try {
             return http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -76,7 +76,7 @@ final class S3Network {
                         "ORFEAS_LOG_FORMAT", ""))
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withReadonlyRootfs(true))
                 .withTmpFs(Map.of("/tmp", "rw"))
-                .waitingFor(Wait.forHttp("/actuator/health/readiness").forStatusCode(200)
+                .waitingFor(Wait.forHttp("/readyz").forStatusCode(200)
                         .withStartupTimeout(Duration.ofSeconds(90)));
     }
 

@@ -97,8 +97,29 @@ record App(String name, Path module, JsonNode config, List<Path> sources) {
         Map<String, String> yaml = yamlProperties();
         Set<String> paths = new LinkedHashSet<>();
         if (yaml.containsKey("management.server.port")) {
-            return paths; // actuator on another port: Knative probes the serving port only
+            // actuator on another port (Knative probes the serving port only): just the probes' additional paths
+            if ("true".equals(yaml.get("management.endpoint.health.probes.add-additional-paths"))) {
+                paths.add("/livez");
+                paths.add("/readyz");
+            }
+        } else {
+            actuatorHealthPaths(yaml, paths);
         }
+        for (String mapping : JavaSource.httpMappings(sources)) {
+            if (mapping.startsWith("GET ")) {
+                paths.add(mapping.substring(4));
+            }
+        }
+        return paths;
+    }
+
+    /** The app's actuator port: management.server.port, else the serving port. */
+    int managementPort() {
+        String value = yamlProperties().get("management.server.port");
+        return value == null ? defaultPort() : Integer.parseInt(value);
+    }
+
+    private static void actuatorHealthPaths(Map<String, String> yaml, Set<String> paths) {
         String base = yaml.getOrDefault("management.endpoints.web.base-path", "/actuator");
         String exposed = yaml.getOrDefault("management.endpoints.web.exposure.include", "health");
         if (List.of(exposed.split("\\s*,\\s*")).stream().anyMatch(e -> e.equals("health") || e.equals("*"))) {
@@ -114,12 +135,6 @@ record App(String name, Path module, JsonNode config, List<Path> sources) {
                 }
             }
         }
-        for (String mapping : JavaSource.httpMappings(sources)) {
-            if (mapping.startsWith("GET ")) {
-                paths.add(mapping.substring(4));
-            }
-        }
-        return paths;
     }
 
     /** Paths that take POST (CloudEvents and webhooks arrive this way). */

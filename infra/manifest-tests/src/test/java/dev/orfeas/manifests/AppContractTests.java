@@ -102,10 +102,12 @@ class AppContractTests {
 
     @Test
     void probePathsComeFromTheAppsManagementConfig() {
-        assertThat(App.of("generate").probePaths())
-                .contains("/actuator/health/liveness", "/actuator/health/readiness", "/health");
-        assertThat(App.of("events").probePaths())
-                .contains("/actuator/health/liveness", "/actuator/health/readiness").doesNotContain("/health");
+        // actuator lives on the management port; the serving port keeps the probe paths only
+        assertThat(App.of("generate").probePaths()).contains("/livez", "/readyz", "/health")
+                .doesNotContain("/actuator/health/readiness");
+        assertThat(App.of("events").probePaths()).contains("/livez", "/readyz").doesNotContain("/health");
+        assertThat(App.of("generate").managementPort()).isEqualTo(8081);
+        assertThat(App.of("events").managementPort()).isEqualTo(8082);
         assertThat(App.of("events").postPaths()).contains("/", "/backup", "/webhooks/minio");
         assertThat(App.of("generate").defaultPort()).isEqualTo(8080);
     }

@@ -90,10 +90,13 @@ final class ContractChecks {
                 problems.add(ksvc.id() + ": " + probe + " on port " + get.path("port") + ", not the serving port");
             }
         }
-        if (!container.path("readinessProbe").path("httpGet").path("path").asString("").endsWith("/readiness")) {
+        // the probe groups: /actuator/health/{readiness,liveness}, or their serving-port paths /readyz, /livez
+        String readiness = container.path("readinessProbe").path("httpGet").path("path").asString("");
+        String liveness = container.path("livenessProbe").path("httpGet").path("path").asString("");
+        if (!readiness.endsWith("/readiness") && !readiness.equals("/readyz")) {
             problems.add(ksvc.id() + ": readinessProbe is not on the readiness group");
         }
-        if (!container.path("livenessProbe").path("httpGet").path("path").asString("").endsWith("/liveness")) {
+        if (!liveness.endsWith("/liveness") && !liveness.equals("/livez")) {
             problems.add(ksvc.id() + ": livenessProbe is not on the liveness group");
         }
     }

@@ -68,6 +68,7 @@ public class KnativeDeadLetters {
         String key = "knative/" + Notifier.hash(event.getId() + "\n" + event.getSource()) + ".json";
         store.put(store.properties().buckets().failed(),
                 ObjectWrite.of(key, json.writeValueAsBytes(record), "application/json"));
+        NotifyMetrics.knativeDeadLetter();
         return key;
     }
 

@@ -80,6 +80,7 @@ public class Notifier {
             }
             notified.add(key);
         }
+        NotifyMetrics.count(delivered, deadLettered, skipped);
         return new Outcome(delivered, deadLettered, skipped);
     }
 

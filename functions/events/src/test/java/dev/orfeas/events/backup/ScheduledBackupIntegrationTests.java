@@ -1,6 +1,6 @@
 package dev.orfeas.events.backup;
 
-import dev.orfeas.events.EventTypes;
+import dev.orfeas.cloudevents.EventTypes;
 import dev.orfeas.events.support.BackupCalls;
 import dev.orfeas.storage.LocalS3Server;
 import dev.orfeas.storage.ObjectInfo;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +49,8 @@ class ScheduledBackupIntegrationTests {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ObjectStore store;
@@ -111,7 +114,7 @@ class ScheduledBackupIntegrationTests {
         assertThat(rerun.get("skipped").asInt()).isEqualTo(objects);
 
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         String lastSuccess = metrics.lines().filter(l -> l.startsWith("orfeas_backup_full_last_success_seconds"))
                 .findFirst().orElseThrow();

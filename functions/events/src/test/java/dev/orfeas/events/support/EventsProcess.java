@@ -43,7 +43,7 @@ public final class EventsProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), EventsApplication.class.getName(),
-                "--server.port=" + port, "--server.address=127.0.0.1"));
+                "--server.port=" + port, "--server.address=127.0.0.1", "--management.server.port=0"));
         s3.springProperties().forEach(p -> command.add("--" + p));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -74,7 +74,7 @@ public final class EventsProcess implements AutoCloseable {
                 throw new IllegalStateException("events app exited: " + log());
             }
             try {
-                if (http.send(HttpRequest.newBuilder(base().resolve("/actuator/health/readiness"))
+                if (http.send(HttpRequest.newBuilder(base().resolve("/readyz"))
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200) {
                     return this;

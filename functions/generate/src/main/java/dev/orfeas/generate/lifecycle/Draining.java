@@ -48,7 +48,8 @@ public class Draining extends OncePerRequestFilter implements ApplicationListene
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/health") || path.startsWith("/actuator/");
+        return path.equals("/health") || path.equals("/livez") || path.equals("/readyz")
+                || path.startsWith("/actuator/");
     }
 
     @Override

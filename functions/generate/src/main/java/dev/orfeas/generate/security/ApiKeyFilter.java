@@ -34,7 +34,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/health") || path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+        return path.equals("/health") || path.equals("/livez") || path.equals("/readyz")
+                || path.equals("/actuator/health") || path.startsWith("/actuator/health/")
                 || ("GET".equals(request.getMethod()) && (path.equals("/") || path.equals("/index.html")
                 || path.equals("/favicon.ico") || path.startsWith("/static/")));
     }
