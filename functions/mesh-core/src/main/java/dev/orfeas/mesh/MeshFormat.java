@@ -36,6 +36,6 @@ public enum MeshFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("unknown format '" + text + "' (use glb, obj, stl or ply)");
+        throw new InvalidOptionsException("unknown format '" + text + "' (use glb, obj, stl or ply)");
     }
 }

@@ -26,21 +26,26 @@ import dev.orfeas.mesh.surface.UnitBox;
 import dev.orfeas.mesh.texture.TextureProjector;
 import dev.orfeas.mesh.texture.TexturedMesh;
 
+import dev.orfeas.mesh.segment.SegmentationModel;
+import dev.orfeas.mesh.segment.SegmentationSettings;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The engine: image bytes + options → mesh + quality report, through the stages decode → foreground → field →
  * surface → simplify → texture → export → report. Thread-safe; create one per process (it loads the PyTorch engine
- * and, when configured, the depth model) and close it at shutdown.
+ * and, when configured, the depth and segmentation models) and close it at shutdown.
  */
 public final class MeshGenerator implements AutoCloseable {
 
     /** Part of every mesh id: bump it when a change alters the meshes made from the same input. */
-    public static final String ENGINE_VERSION = "1";
+    public static final String ENGINE_VERSION = "2";
 
     private final ImageDecoder decoder;
-    private final ForegroundExtractor foregroundExtractor = new ForegroundExtractor();
+    private final ForegroundExtractor foregroundExtractor;
+    private final Optional<SegmentationModel> segmentationModel;
     private final TorchRuntime torch;
     private final FieldSource silhouetteField;
     private final FieldSource reliefField = new ReliefField();
@@ -52,10 +57,14 @@ public final class MeshGenerator implements AutoCloseable {
             silhouetteField = settings.modelPath()
                     .<FieldSource>map(path -> new ModelDepthField(torch, path, Runtime.getRuntime().availableProcessors()))
                     .orElseGet(() -> new InflationField(torch));
+            SegmentationSettings segmentation = settings.segmentation().onGpu(torch.device().isGpu());
+            segmentationModel = settings.segmentationModel()
+                    .map(path -> SegmentationModel.load(path, settings.segmentationSha256(), segmentation));
         } catch (RuntimeException e) {
             torch.close();
             throw e;
         }
+        foregroundExtractor = new ForegroundExtractor(segmentationModel);
     }
 
     /** Runs one generation; throws {@link ImageRejectedException} subtypes for input that cannot become a mesh. */
@@ -71,7 +80,8 @@ public final class MeshGenerator implements AutoCloseable {
                                      String baseName) {
         StageClock clock = new StageClock(progress);
         DecodedImage decoded = clock.run(Stage.DECODE, () -> decoder.decode(image));
-        Foreground foreground = clock.run(Stage.FOREGROUND, () -> foregroundExtractor.extract(decoded));
+        Foreground foreground = clock.run(Stage.FOREGROUND,
+                () -> foregroundExtractor.extract(decoded, options.foreground()));
         FieldSource source = foreground.mode() == ForegroundMode.RELIEF ? reliefField : silhouetteField;
         HeightField field = clock.run(Stage.FIELD, () -> {
             int gridSize = GridSampler.sizeFor(foreground, options.quality().gridSize(), options.effectiveFaces());
@@ -91,9 +101,18 @@ public final class MeshGenerator implements AutoCloseable {
             MeshCheck check = MeshChecks.check(mesh);
             return QualityReport.of(meshId, field.mode().label(), options.canonical(),
                     new QualityReport.SourceInfo(decoded.width(), decoded.height(), decoded.format()),
-                    mesh.vertexCount(), mesh.faceCount(), check, mesh.bounds(), clock.timings());
+                    mesh.vertexCount(), mesh.faceCount(), check, mesh.bounds(), foregroundInfo(foreground, field.grid()),
+                    clock.timings());
         });
         return new GenerationResult(meshId, export, report);
+    }
+
+    private static QualityReport.ForegroundInfo foregroundInfo(Foreground foreground, FieldGrid grid) {
+        double coverage = Math.round(foreground.coverage() * 10_000) / 10_000.0;
+        float[] frame = {(float) grid.originX(), (float) grid.originY(), (float) (grid.width() * grid.cellSize()),
+                (float) (grid.height() * grid.cellSize())};
+        return new QualityReport.ForegroundInfo(foreground.mode().source(), foreground.model(), coverage,
+                foreground.kept(), foreground.dropped(), frame);
     }
 
     /**
@@ -102,12 +121,18 @@ public final class MeshGenerator implements AutoCloseable {
      * out to need, so it is known before any work is done.
      */
     public String meshIdFor(byte[] image, GenerationOptions options) {
-        return MeshId.of(image, options, ENGINE_VERSION + "/" + silhouetteField.id());
+        return MeshId.of(image, options,
+                ENGINE_VERSION + "/" + silhouetteField.id() + "/" + foregroundExtractor.modelId());
     }
 
     /** "inflate" or "model": which field source this engine uses for images with a silhouette. */
     public String fieldSource() {
         return silhouetteField instanceof ModelDepthField ? "model" : "inflate";
+    }
+
+    /** The segmentation model, when one is installed. */
+    public Optional<SegmentationModel> segmentationModel() {
+        return segmentationModel;
     }
 
     /** Milliseconds the PyTorch engine took to load. */
@@ -124,10 +149,12 @@ public final class MeshGenerator implements AutoCloseable {
     public void warmUp() {
         GenerationOptions draft = new GenerationOptions(MeshFormat.GLB, Quality.DRAFT, 0, 0.0);
         generate(WarmUpImage.png(), draft, ProgressListener.NONE);
+        segmentationModel.ifPresent(model -> model.predict(WarmUpImage.opaque()));
     }
 
     @Override
     public void close() {
+        segmentationModel.ifPresent(SegmentationModel::close);
         if (silhouetteField instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

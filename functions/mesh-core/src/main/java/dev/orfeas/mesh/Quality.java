@@ -40,6 +40,6 @@ public enum Quality {
                 return quality;
             }
         }
-        throw new IllegalArgumentException("unknown quality '" + text + "' (use draft, default or high)");
+        throw new InvalidOptionsException("unknown quality '" + text + "' (use draft, default or high)");
     }
 }

@@ -15,6 +15,18 @@ final class WarmUpImage {
     private WarmUpImage() {
     }
 
+    /** An opaque photo-like picture for the segmentation model's first (slow) run. */
+    static BufferedImage opaque() {
+        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(90, 110, 70));
+        g.fillRect(0, 0, 64, 64);
+        g.setColor(new Color(200, 120, 40));
+        g.fillOval(16, 16, 32, 32);
+        g.dispose();
+        return image;
+    }
+
     static byte[] png() {
         BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();

@@ -1,11 +1,17 @@
 package dev.orfeas.mesh.foreground;
 
+import dev.orfeas.mesh.ForegroundChoice;
 import dev.orfeas.mesh.ImageRejectedException;
+import dev.orfeas.mesh.InvalidOptionsException;
 import dev.orfeas.mesh.decode.DecodedImage;
+import dev.orfeas.mesh.segment.SegmentationModel;
+
+import java.util.Optional;
 
 /**
- * Finds the object: alpha silhouette when alpha separates, else border-estimated background segmentation, else
- * relief mode (the whole picture). Uniform images, fully transparent images and specks are rejected as
+ * Finds the object, as the caller's {@link ForegroundChoice} asks: {@code auto} takes a real alpha silhouette, else
+ * the learned model when one is installed, else border-estimated background segmentation, else relief mode (the
+ * whole picture). Uniform images, fully transparent images and specks are rejected as
  * {@link ImageRejectedException.NoForeground}.
  */
 public final class ForegroundExtractor {
@@ -18,40 +24,96 @@ public final class ForegroundExtractor {
     private static final double PLAIN_DELTA_E = 8;
     private static final double PLAIN_SHARE = 0.97;
 
+    private final ModelSegmenter model;
+
+    /** Without a learned model: auto means alpha, then backdrop. */
+    public ForegroundExtractor() {
+        this(Optional.empty());
+    }
+
+    public ForegroundExtractor(Optional<SegmentationModel> model) {
+        this.model = model.map(ModelSegmenter::new).orElse(null);
+    }
+
+    /** The model's id ("isnet-fp16@b6e8497b"), or "none". */
+    public String modelId() {
+        return model == null ? "none" : model.modelId();
+    }
+
     public Foreground extract(DecodedImage decoded) {
+        return extract(decoded, ForegroundChoice.AUTO);
+    }
+
+    public Foreground extract(DecodedImage decoded, ForegroundChoice choice) {
         WorkingImage img = WorkingImage.of(decoded.image());
-        if (decoded.hasAlpha() && AlphaSilhouette.fullyTransparent(img)) {
+        if (choice == ForegroundChoice.NONE) {
+            return relief(img);
+        }
+        if (choice == ForegroundChoice.MODEL && model == null) {
+            throw new InvalidOptionsException("foreground=model needs the segmentation model, which this server "
+                    + "does not have installed (use auto or backdrop, or install it with scripts/fetch-models.sh)");
+        }
+        boolean alphaAllowed = choice == ForegroundChoice.AUTO || choice == ForegroundChoice.ALPHA;
+        if (alphaAllowed && decoded.hasAlpha() && AlphaSilhouette.fullyTransparent(img)) {
             throw new ImageRejectedException.NoForeground("image is fully transparent: nothing to model");
         }
-        Mask raw = decoded.hasAlpha() ? AlphaSilhouette.extract(img) : null;
-        ForegroundMode mode = ForegroundMode.ALPHA;
-        BackgroundSegmenter.Segmentation segmentation = null;
-        if (raw == null) {
-            if (isUniform(img)) {
-                throw new ImageRejectedException.NoForeground("image is a single uniform colour: nothing to model");
-            }
-            segmentation = BackgroundSegmenter.segment(img);
-            if (segmentation == null) {
-                return relief(img);
-            }
-            raw = segmentation.mask();
-            mode = ForegroundMode.SEGMENTED;
+        Mask alpha = alphaAllowed && decoded.hasAlpha() ? AlphaSilhouette.extract(img) : null;
+        if (alpha != null) {
+            return checked(img, MaskCleanup.clean(alpha), ForegroundMode.ALPHA, null);
         }
-        Mask mask = MaskCleanup.clean(raw);
-        if (segmentation != null && !SegmentationCheck.looksLikeAnObject(img, mask, segmentation.palette())) {
+        if (choice == ForegroundChoice.ALPHA) {
+            throw new ImageRejectedException.NoForeground(
+                    "foreground=alpha, but the image has no alpha channel that outlines an object");
+        }
+        if (isUniform(img)) {
+            throw new ImageRejectedException.NoForeground("image is a single uniform colour: nothing to model");
+        }
+        if (model != null && choice != ForegroundChoice.BACKDROP) {
+            ModelSegmenter.Result found = model.segment(decoded.image(), img);
+            Foreground foreground = new Foreground(found.mask(), img.scale, ForegroundMode.MODEL, found.softAlpha(),
+                    model.modelId(), found.kept(), found.dropped());
+            return checked(img, found.mask(), ForegroundMode.MODEL, foreground);
+        }
+        return backdrop(img);
+    }
+
+    private Foreground backdrop(WorkingImage img) {
+        BackgroundSegmenter.Segmentation segmentation = BackgroundSegmenter.segment(img);
+        if (segmentation == null) {
+            return relief(img);
+        }
+        Mask mask = MaskCleanup.clean(segmentation.mask());
+        if (!SegmentationCheck.looksLikeAnObject(img, mask, segmentation.palette())) {
             return relief(img);
         }
         int largest = Components.label(mask).largestArea();
-        if (largest < Math.max(16, MIN_OBJECT_SHARE * img.size())) {
+        if (largest < minObject(img)) {
             // Nothing left after cutting the backdrop: a plain backdrop with a speck on it has nothing to model,
             // but a texture-like picture (grass, gravel, a page of text) was eaten whole by its own colours.
-            if (segmentation != null && !plainBackdrop(img, segmentation.palette())) {
+            if (!plainBackdrop(img, segmentation.palette())) {
                 return relief(img);
             }
-            throw new ImageRejectedException.NoForeground(
-                    "the object is only a speck (" + largest + " of " + img.size() + " working pixels): nothing to model");
+            throw speck(largest, img);
         }
-        return new Foreground(mask, img.scale, mode);
+        return new Foreground(mask, img.scale, ForegroundMode.SEGMENTED);
+    }
+
+    /** Rejects a silhouette that is only a speck; else returns the foreground (made here unless given). */
+    private static Foreground checked(WorkingImage img, Mask mask, ForegroundMode mode, Foreground made) {
+        int largest = Components.label(mask).largestArea();
+        if (largest < minObject(img)) {
+            throw speck(largest, img);
+        }
+        return made != null ? made : new Foreground(mask, img.scale, mode);
+    }
+
+    private static double minObject(WorkingImage img) {
+        return Math.max(16, MIN_OBJECT_SHARE * img.size());
+    }
+
+    private static ImageRejectedException.NoForeground speck(int largest, WorkingImage img) {
+        return new ImageRejectedException.NoForeground(
+                "the object is only a speck (" + largest + " of " + img.size() + " working pixels): nothing to model");
     }
 
     /** Nearly every pixel within a tight colour distance of the backdrop colours. */

@@ -27,19 +27,32 @@ import java.util.Map;
  * @param components  connected pieces
  * @param genus       holes through the object (an annulus has 1)
  * @param bbox        {minX, minY, minZ, maxX, maxY, maxZ}, within [-0.5, 0.5]
+ * @param foreground  how the object was found: source, model, coverage, components kept and dropped
  * @param timingsMs   milliseconds per stage, in pipeline order
  */
 @JsonPropertyOrder({"meshId", "mode", "options", "source", "vertices", "faces", "closed", "manifold", "oriented",
-        "boundaryEdges", "nonManifoldEdges", "degenerateFaces", "components", "genus", "bbox", "timingsMs"})
+        "boundaryEdges", "nonManifoldEdges", "degenerateFaces", "components", "genus", "bbox", "foreground", "timingsMs"})
 public record QualityReport(String meshId, String mode, String options, SourceInfo source, int vertices, int faces,
                             boolean closed, boolean manifold, boolean oriented, int boundaryEdges,
                             int nonManifoldEdges, int degenerateFaces, int components, int genus, float[] bbox,
-                            Map<String, Double> timingsMs) {
+                            ForegroundInfo foreground, Map<String, Double> timingsMs) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** @param format "png", "jpeg" or "webp" */
     public record SourceInfo(int width, int height, String format) {
+    }
+
+    /**
+     * @param source   alpha, backdrop, model or none (relief)
+     * @param model    the segmentation model's id when source is model, else null
+     * @param coverage share of the image inside the silhouette, 0..1
+     * @param componentsKept    separate pieces in the silhouette
+     * @param componentsDropped pieces the model found that were dropped as not part of the main object
+     * @param frame    {x, y, width, height}: the source-image region the texture (and the UVs' 0..1) spans
+     */
+    public record ForegroundInfo(String source, String model, double coverage, int componentsKept,
+                                 int componentsDropped, float[] frame) {
     }
 
     public boolean watertight() {
@@ -48,10 +61,10 @@ public record QualityReport(String meshId, String mode, String options, SourceIn
 
     public static QualityReport of(String meshId, String mode, String options, SourceInfo source,
                                    int vertices, int faces, MeshCheck check, float[] bbox,
-                                   Map<String, Double> timingsMs) {
+                                   ForegroundInfo foreground, Map<String, Double> timingsMs) {
         return new QualityReport(meshId, mode, options, source, vertices, faces, check.closed(), check.manifold(),
                 check.oriented(), check.boundaryEdges(), check.nonManifoldEdges(), check.degenerateFaces(),
-                check.components(), check.genus(), bbox,
+                check.components(), check.genus(), bbox, foreground,
                 Collections.unmodifiableMap(new LinkedHashMap<>(timingsMs)));
     }
 

@@ -36,7 +36,7 @@ final class TextureBleed {
         double sourcePerPixelX = grid.width() * grid.cellSize() / tw;
         double sourcePerPixelY = grid.height() * grid.cellSize() / th;
         Mask mask = foreground.mask();
-        boolean[] deep = deepInside(mask);
+        boolean[] deep = deepInside(mask, foreground.softAlpha());
         int mw = mask.width();
         int mh = mask.height();
         double scale = foreground.scale();
@@ -82,14 +82,18 @@ final class TextureBleed {
     }
 
     /** Working-mask pixels with the object also {@link #MARGIN} pixels away in all four directions. */
-    private static boolean[] deepInside(Mask mask) {
+    /** Saliency a model-segmented pixel needs to count as clean object colour: softer rim pixels are blends. */
+    private static final float CONFIDENT = 0.9f;
+
+    private static boolean[] deepInside(Mask mask, float[] softAlpha) {
         int w = mask.width();
         int h = mask.height();
         boolean[] deep = new boolean[w * h];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 deep[y * w + x] = mask.get(x, y) && mask.get(x - MARGIN, y) && mask.get(x + MARGIN, y)
-                        && mask.get(x, y - MARGIN) && mask.get(x, y + MARGIN);
+                        && mask.get(x, y - MARGIN) && mask.get(x, y + MARGIN)
+                        && (softAlpha == null || softAlpha[y * w + x] >= CONFIDENT);
             }
         }
         return deep;
