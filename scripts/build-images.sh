@@ -11,6 +11,7 @@ SUITE="${ORFEAS_DEBIAN_SUITE:-trixie}"
 BASE_IMAGE="${BASE_IMAGE:-orfeas/base-jre:25-$SUITE}"
 JRE_PACKAGE="${ORFEAS_JRE_PACKAGE:-openjdk-25-jre-headless}"
 STAGE_DIR="$ROOT_DIR/infra/target/images"
+WITH_MODEL="${ORFEAS_IMAGE_MODEL:-true}"
 ALL_IMAGES=(generate events s3proxy generate-gpu)
 
 usage() {
@@ -30,6 +31,9 @@ Environment (defaults):
   ORFEAS_DEBIAN_SUITE=$SUITE          Debian release of the base (needs $JRE_PACKAGE)
   ORFEAS_DEBIAN_MIRROR              Debian mirror for debootstrap (default: the first one in this host's apt sources)
   BASE_IMAGE=$BASE_IMAGE
+  ORFEAS_JRE_PACKAGE=$JRE_PACKAGE   Debian package of the base's JRE
+  ORFEAS_IMAGE_MODEL=$WITH_MODEL            bake the IS-Net segmentation model (AGPL-3.0 package, MIT model: see
+                                    docs/model-contract.md) into the generate image; false leaves it out
 USAGE
 }
 
@@ -138,7 +142,13 @@ stage() {
   case "$name" in
     generate)
       cp "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" "$dir/generate.jar"
-      cp "$ROOT_DIR/infra/images/train.sh" "$dir/" ;;
+      cp "$ROOT_DIR/infra/images/train.sh" "$dir/"
+      mkdir -p "$dir/models"
+      if [[ "$WITH_MODEL" == true ]]; then
+        "$SCRIPT_DIR/fetch-models.sh" >&2 || die "the segmentation model could not be installed (ORFEAS_IMAGE_MODEL=false leaves it out)"
+        ln -f "${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-fp16.onnx" "$dir/models/" 2>/dev/null \
+          || cp "${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-fp16.onnx" "$dir/models/"
+      fi ;;
     generate-gpu)
       cp "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" "$dir/generate.jar"
       local natives
@@ -192,7 +202,9 @@ build_image() {
     return
   fi
   log "building $image ..."
-  docker build --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg VERSION="$VERSION" \
+  local model_arg=()
+  [[ "$name" == generate && "$WITH_MODEL" != true ]] && model_arg=(--build-arg SEGMENTATION_MODEL=)
+  docker build --build-arg BASE_IMAGE="$BASE_IMAGE" --build-arg VERSION="$VERSION" "${model_arg[@]}" \
     --build-arg REVISION="$(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
     --label dev.orfeas.inputs="$hash" -t "$image" -t "orfeas/$name:latest" "$STAGE_DIR/$name" \
     >"$STAGE_DIR/$name.log" 2>&1 || { tail -40 "$STAGE_DIR/$name.log" >&2; die "docker build of $image failed"; }

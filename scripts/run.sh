@@ -23,6 +23,7 @@ Environment (defaults):
   ORFEAS_DATA=$ORFEAS_DATA
   ORFEAS_S3_PORT=$ORFEAS_S3_PORT               S3 endpoint port (loopback only)
   ORFEAS_BIND=$ORFEAS_BIND             address the app listens on
+  ORFEAS_MODELS                  segmentation models (default models/ in the checkout; installed on first start)
   ORFEAS_SECURITY_API_KEYS       comma-separated API keys; unset = open mode (no keys, local use only)
   JAVA_OPTS                      extra JVM options
   any orfeas.* setting as an environment variable (see docs/configuration.md)
@@ -104,6 +105,17 @@ if [[ -z "${ORFEAS_SECURITY_API_KEYS:-}${ORFEAS_SECURITY_API_KEY_HASHES:-}" ]]; 
   export ORFEAS_SECURITY_OPEN="${ORFEAS_SECURITY_OPEN:-true}"
 fi
 export ORFEAS_LOG_FORMAT="${ORFEAS_LOG_FORMAT:-}"
+
+# The learned segmenter (IS-Net): installed on first start; without the npm registry the app still runs, on the
+# built-in backdrop segmenter, and says so loudly.
+if [[ -z "${ORFEAS_GENERATION_SEGMENTATION_MODEL:-}" ]]; then
+  if "$SCRIPT_DIR/fetch-models.sh"; then
+    export ORFEAS_GENERATION_SEGMENTATION_MODEL="${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-fp16.onnx"
+  else
+    log "WARNING: the segmentation model could not be installed (is the npm registry reachable?):"
+    log "WARNING: photos fall back to the built-in backdrop segmenter; rerun scripts/fetch-models.sh later"
+  fi
+fi
 
 JVM=(-Dai.djl.offline=true -Dspring.aot.enabled=true -Xss4m --enable-native-access=ALL-UNNAMED)
 if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then

@@ -24,6 +24,7 @@ declare -A DEBIAN_TOOLS=(
 # Debian packages the tests read data from (checked by a file they ship).
 declare -A DEBIAN_DATA=(
   [/usr/lib/python3/dist-packages/skimage/data/chelsea.png]=python3-skimage
+  [/usr/share/icons/Adwaita/512x512/devices/phone.png]=adwaita-icon-theme
 )
 
 install_missing_debian_packages() {
@@ -70,6 +71,7 @@ require_kubectl() {
 
 install_missing_debian_packages
 install_npm_tools
+"$SCRIPT_DIR/fetch-models.sh" || die "the segmentation models could not be installed (the real-model tests need them)"
 require_kubectl
 start_docker_engine
 # Testcontainers against the local engine: no Ryuk (its image cannot be pulled here) and loopback for mapped ports.

@@ -63,6 +63,11 @@ public class Engine implements SmartLifecycle {
         return ready().fieldSource();
     }
 
+    /** The segmentation model in use, when one is installed. */
+    public java.util.Optional<dev.orfeas.mesh.segment.SegmentationModel> segmentationModel() {
+        return ready().segmentationModel();
+    }
+
     private MeshGenerator ready() {
         MeshGenerator g = generator;
         if (state.get() != State.READY || g == null) {
@@ -86,6 +91,11 @@ public class Engine implements SmartLifecycle {
             loadSeconds = (System.nanoTime() - start) / 1e9;
             log.info("engine loaded in {} s (field source {}, device setting {})",
                     String.format("%.2f", loadSeconds), g.fieldSource(), properties.device());
+            g.segmentationModel().ifPresentOrElse(
+                    m -> log.info("segmentation model {} (sha256 {}) loaded in {} ms", m.file(), m.sha256(),
+                            String.format("%.0f", m.loadMillis())),
+                    () -> log.warn("no segmentation model installed: photos use the built-in backdrop segmenter "
+                            + "(scripts/fetch-models.sh installs IS-Net)"));
             if (properties.warmUp()) {
                 long warm = System.nanoTime();
                 g.warmUp();

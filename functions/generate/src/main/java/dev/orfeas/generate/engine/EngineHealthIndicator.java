@@ -15,7 +15,14 @@ public class EngineHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         return switch (engine.state()) {
-            case READY -> Health.up().withDetail("fieldSource", engine.fieldSource()).build();
+            case READY -> {
+                Health.Builder up = Health.up().withDetail("fieldSource", engine.fieldSource());
+                engine.segmentationModel().ifPresentOrElse(
+                        m -> up.withDetail("segmentationModel", m.file().getFileName().toString())
+                                .withDetail("segmentationModelSha256", m.sha256()),
+                        () -> up.withDetail("segmentationModel", "none"));
+                yield up.build();
+            }
             case LOADING -> Health.outOfService().withDetail("state", "loading").build();
             default -> Health.down().withDetail("state", engine.state().name().toLowerCase(java.util.Locale.ROOT))
                     .build();

@@ -2,6 +2,7 @@ package dev.orfeas.generate.engine;
 
 import dev.orfeas.mesh.EngineSettings;
 import dev.orfeas.mesh.decode.ImageLimits;
+import dev.orfeas.mesh.segment.SegmentationSettings;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * @param minDimension  smallest accepted width and height
  * @param maxConcurrent generations at once; more get 429 (match the ksvc's containerConcurrency)
  * @param warmUp        run one small generation before reporting ready
+ * @param segmentation  the learned foreground segmenter ({@code orfeas.generation.segmentation.*})
  */
 @Validated
 @ConfigurationProperties("orfeas.generation")
@@ -39,7 +41,18 @@ public record EngineProperties(
         @Min(16) @DefaultValue("12000") int maxDimension,
         @Min(1) @DefaultValue("8") int minDimension,
         @Min(1) @Max(256) @DefaultValue("4") int maxConcurrent,
-        @DefaultValue("true") boolean warmUp) {
+        @DefaultValue("true") boolean warmUp,
+        @NotNull @DefaultValue @jakarta.validation.Valid Segmentation segmentation) {
+
+    /**
+     * @param model     ONNX salient-object model (scripts/fetch-models.sh installs IS-Net); unset = built-in only
+     * @param sha256    when set, the model file must hash to it (start-up fails otherwise)
+     * @param threads   intra-op threads of one inference; 0 = one per core
+     * @param cpuArena  ONNX Runtime's CPU arena (faster repeats, much more resident memory)
+     */
+    public record Segmentation(Path model, String sha256, @Min(0) @Max(256) @DefaultValue("0") int threads,
+                               @DefaultValue("false") boolean cpuArena) {
+    }
 
     @AssertTrue(message = "model-path must name a readable TorchScript file (not a directory)")
     public boolean isModelReadable() {
@@ -58,6 +71,8 @@ public record EngineProperties(
 
     public EngineSettings settings() {
         return new EngineSettings(new ImageLimits(maxBytes.toBytes(), maxPixels, maxDimension, minDimension),
-                Optional.ofNullable(modelPath), device);
+                Optional.ofNullable(modelPath), device, Optional.ofNullable(segmentation.model()).filter(p -> !p.toString().isBlank()),
+                Optional.ofNullable(segmentation.sha256()).filter(s -> !s.isBlank()),
+                new SegmentationSettings(segmentation.threads(), segmentation.cpuArena(), false));
     }
 }
