@@ -1,6 +1,6 @@
 package dev.orfeas.generate;
 
-import dev.orfeas.events.EventTypes;
+import dev.orfeas.cloudevents.EventTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -117,6 +117,27 @@ class CloudEventIntegrationTests extends SharedAppIntegrationTest {
         assertThat(otherBucket.statusCode()).isEqualTo(400);
         assertThat(json(otherBucket).get("type").asString()).isEqualTo("urn:orfeas:problem:invalid-event");
         assertThat(notAnEvent.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void eventOverOneMebibyteIs413WithoutBeingReadWhole() throws Exception {
+        String data = "{\"bucket\":\"uploads\",\"key\":\"events/cat.png\",\"pad\":\"" + "x".repeat(1 << 20) + "\"}";
+
+        var response = binaryEvent("big-1", data);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:orfeas:problem:body-too-large");
+    }
+
+    @Test
+    void anUnknownForegroundExtensionIsAnInvalidOptionsProblem() throws Exception {
+        Map<String, String> headers = binaryHeaders("fg-1");
+        headers.put("ce-foreground", "sideways");
+        var response = post("/", "{\"bucket\":\"uploads\",\"key\":\"events/cat.png\"}"
+                .getBytes(StandardCharsets.UTF_8), headers);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("type").asString()).isEqualTo("urn:orfeas:problem:invalid-options");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.orfeas.generate;
 
-import dev.orfeas.events.EventTypes;
+import dev.orfeas.cloudevents.EventTypes;
 import dev.orfeas.generate.engine.Engine;
 import dev.orfeas.storage.LocalS3Server;
 import org.junit.jupiter.api.Test;

@@ -187,7 +187,9 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
             "too many bytes, image/png, 413, image-too-large",
             "too many pixels, image/png, 413, image-too-large",
             "faces out of range, image/png, 400, invalid-options",
-            "unknown format, image/png, 400, invalid-options"})
+            "unknown format, image/png, 400, invalid-options",
+            "unknown foreground, image/png, 400, invalid-options",
+            "faces not a number, image/png, 400, invalid-options"})
     void badInputIsAnsweredWithItsStatusAsProblemJson(String input, String contentType, int status, String type)
             throws Exception {
         byte[] body = switch (input) {
@@ -202,6 +204,8 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
         String query = switch (input) {
             case "faces out of range" -> "?faces=5";
             case "unknown format" -> "?format=fbx";
+            case "unknown foreground" -> "?foreground=sideways";
+            case "faces not a number" -> "?faces=many";
             default -> "?quality=draft";
         };
 

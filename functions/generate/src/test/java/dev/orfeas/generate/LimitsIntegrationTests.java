@@ -75,7 +75,7 @@ class LimitsIntegrationTests extends AppTestSupport {
                     "application/json");
             eventWhileDown = post("/", "{\"bucket\":\"uploads\",\"key\":\"any.png\"}"
                     .getBytes(StandardCharsets.UTF_8), Map.of("ce-specversion", "1.0", "ce-id", "down-1",
-                    "ce-source", "/test", "ce-type", dev.orfeas.events.EventTypes.OBJECT_CREATED,
+                    "ce-source", "/test", "ce-type", dev.orfeas.cloudevents.EventTypes.OBJECT_CREATED,
                     "Content-Type", "application/json", "Authorization", "Bearer " + API_KEY));
         } finally {
             s3.start();

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -16,8 +15,8 @@ class AdapterConfiguration {
 
     /** The mapping as a Spring Cloud Function ({@code minioToCloudEvents}): notification JSON → events. */
     @Bean
-    ObjectEventMapper minioToCloudEvents(JsonMapper json, AdapterProperties properties) {
-        return new ObjectEventMapper(json, properties.prefixes(), properties.suffixes());
+    ObjectEventMapper minioToCloudEvents(AdapterProperties properties) {
+        return new ObjectEventMapper(properties.prefixes(), properties.suffixes());
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package dev.orfeas.events.adapter;
 
 import dev.orfeas.events.web.BearerTokens;
-import dev.orfeas.events.web.ProblemException;
+import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import io.cloudevents.CloudEvent;
 import jakarta.servlet.http.HttpServletRequest;

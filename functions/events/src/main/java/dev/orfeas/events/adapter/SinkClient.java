@@ -1,6 +1,6 @@
 package dev.orfeas.events.adapter;
 
-import dev.orfeas.events.CloudEventCodec;
+import dev.orfeas.cloudevents.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 
 import java.io.IOException;

@@ -1,33 +1,29 @@
 package dev.orfeas.events.backup;
 
-import dev.orfeas.events.CloudEventCodec;
-import dev.orfeas.events.EventTypes;
+import dev.orfeas.cloudevents.BackupFailed;
+import dev.orfeas.cloudevents.EventData;
+import dev.orfeas.cloudevents.EventRequests;
+import dev.orfeas.cloudevents.EventTypes;
+import dev.orfeas.cloudevents.FullBackupCompleted;
+import dev.orfeas.cloudevents.MeshBackedUp;
+import dev.orfeas.cloudevents.MeshGenerated;
+import dev.orfeas.cloudevents.Sha256;
 import dev.orfeas.events.web.IncomingEvents;
-import dev.orfeas.events.web.ProblemException;
+import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +53,10 @@ class BackupController {
 
     private final MeshBackup backup;
     private final FullBackup fullBackup;
-    private final JsonMapper json;
 
-    BackupController(MeshBackup backup, FullBackup fullBackup, JsonMapper json) {
+    BackupController(MeshBackup backup, FullBackup fullBackup) {
         this.backup = backup;
         this.fullBackup = fullBackup;
-        this.json = json;
     }
 
     @PostMapping("/backup")
@@ -76,20 +70,19 @@ class BackupController {
             throw new ProblemException(Problems.BAD_EVENT, "POST /backup takes " + EventTypes.MESH_GENERATED
                     + " and " + EventTypes.KNATIVE_PING + " events, not " + event.getType());
         }
-        JsonNode data = data(event);
-        String meshId = data.path("id").isString() ? data.get("id").asString() : event.getSubject();
-        String bucket = data.path("bucket").isString() ? data.get("bucket").asString() : null;
+        Optional<MeshGenerated> data = EventData.read(event, MeshGenerated.class);
+        String meshId = data.map(MeshGenerated::id).orElse(event.getSubject());
+        String bucket = data.map(MeshGenerated::bucket).orElse(null);
         Set<String> keys = new LinkedHashSet<>();
-        data.path("files").forEach(f -> {
-            if (f.isString()) {
-                keys.add(f.asString());
+        data.ifPresent(d -> {
+            keys.addAll(d.files());
+            if (d.key() != null) {
+                keys.add(d.key());
+            }
+            if (d.metaKey() != null) {
+                keys.add(d.metaKey());
             }
         });
-        for (String field : List.of("key", "metaKey")) {
-            if (data.path(field).isString()) {
-                keys.add(data.get(field).asString());
-            }
-        }
         if (bucket == null || keys.isEmpty()) {
             return reply(failed(event, meshId, "the event data names no bucket or no objects"));
         }
@@ -117,49 +110,27 @@ class BackupController {
             log.info("scheduled backup {} skipped: a backup is already running", tick.getId());
             return ResponseEntity.ok().build();
         }
-        FullBackup.Result result = run.get();
-        ObjectNode data = json.createObjectNode();
-        data.put("manifest", result.manifestKey());
-        data.put("backupBucket", backup.backupBucket());
-        data.put("objects", result.objects());
-        data.put("copied", result.copied());
-        data.put("skipped", result.skipped());
-        data.put("bytes", result.bytes());
-        data.put("bytesCopied", result.bytesCopied());
-        data.put("millis", result.millis());
-        ArrayNode pruned = data.putArray("prunedManifests");
-        result.prunedManifests().forEach(pruned::add);
-        return reply(event(tick, COMPLETED, result.manifestKey(), data));
+        FullBackup.Result r = run.get();
+        return reply(event(tick, COMPLETED, r.manifestKey(), new FullBackupCompleted(r.manifestKey(),
+                backup.backupBucket(), r.objects(), r.copied(), r.skipped(), r.bytes(), r.bytesCopied(), r.millis(),
+                r.prunedManifests())));
     }
 
     private CloudEvent completed(CloudEvent cause, String meshId, String bucket, List<VerifiedCopier.Copied> copied) {
-        ObjectNode data = json.createObjectNode();
-        data.put("meshId", meshId);
-        data.put("bucket", bucket);
-        data.put("backupBucket", backup.backupBucket());
-        ArrayNode objects = data.putArray("objects");
-        for (VerifiedCopier.Copied c : copied) {
-            objects.addObject().put("key", c.key()).put("backupKey", c.backupKey()).put("size", c.size())
-                    .put("checksum", c.checksum()).put("skipped", c.skipped());
-        }
-        data.put("copied", copied.stream().filter(c -> !c.skipped()).count());
-        data.put("skipped", copied.stream().filter(VerifiedCopier.Copied::skipped).count());
-        return event(cause, COMPLETED, meshId, data);
+        List<MeshBackedUp.Copy> objects = copied.stream()
+                .map(c -> new MeshBackedUp.Copy(c.key(), c.backupKey(), c.size(), c.checksum(), c.skipped())).toList();
+        long skipped = copied.stream().filter(VerifiedCopier.Copied::skipped).count();
+        return event(cause, COMPLETED, meshId, new MeshBackedUp(meshId, bucket, backup.backupBucket(), objects,
+                copied.size() - skipped, skipped));
     }
 
     private CloudEvent failed(CloudEvent cause, String meshId, String detail) {
-        ObjectNode data = json.createObjectNode();
-        if (meshId != null) {
-            data.put("meshId", meshId);
-        }
-        data.put("detail", detail);
-        return event(cause, FAILED, meshId, data);
+        return event(cause, FAILED, meshId, new BackupFailed(meshId, detail));
     }
 
-    private CloudEvent event(CloudEvent cause, String type, String subject, ObjectNode data) {
+    private static CloudEvent event(CloudEvent cause, String type, String subject, Object data) {
         var builder = CloudEventBuilder.v1().withId(replyId(cause.getId(), type)).withType(type).withSource(SOURCE)
-                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-                .withData("application/json", json.writeValueAsBytes(data));
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC)).withData(EventData.JSON, EventData.write(data));
         if (subject != null) {
             builder.withSubject(subject);
         }
@@ -167,29 +138,10 @@ class BackupController {
     }
 
     private static ResponseEntity<byte[]> reply(CloudEvent event) {
-        var encoded = CloudEventCodec.write(event, false);
-        HttpHeaders headers = new HttpHeaders();
-        encoded.headers().forEach(headers::set);
-        return ResponseEntity.ok().headers(headers).body(encoded.body());
-    }
-
-    private JsonNode data(CloudEvent event) {
-        if (event.getData() == null) {
-            return json.createObjectNode();
-        }
-        try {
-            return json.readTree(event.getData().toBytes());
-        } catch (JacksonException e) {
-            return json.createObjectNode();
-        }
+        return EventRequests.reply(event, false);
     }
 
     static String replyId(String causeId, String type) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest((type + "\n" + causeId).getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(type + "\n" + causeId, 16);
     }
 }

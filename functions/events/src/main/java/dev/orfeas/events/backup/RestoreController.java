@@ -1,7 +1,7 @@
 package dev.orfeas.events.backup;
 
 import dev.orfeas.events.web.BearerTokens;
-import dev.orfeas.events.web.ProblemException;
+import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import dev.orfeas.storage.StorageProperties;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,8 +1,8 @@
 package dev.orfeas.events.notify;
 
-import dev.orfeas.events.CloudEventCodec;
+import dev.orfeas.cloudevents.CloudEventCodec;
 import dev.orfeas.events.web.IncomingEvents;
-import dev.orfeas.events.web.ProblemException;
+import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import io.cloudevents.CloudEvent;
 import jakarta.servlet.http.HttpServletRequest;

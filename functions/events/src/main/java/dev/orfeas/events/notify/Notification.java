@@ -1,6 +1,6 @@
 package dev.orfeas.events.notify;
 
-import dev.orfeas.events.EventTypes;
+import dev.orfeas.cloudevents.EventTypes;
 import dev.orfeas.storage.ObjectStore;
 import io.cloudevents.CloudEvent;
 import tools.jackson.core.JacksonException;

@@ -1,5 +1,7 @@
 package dev.orfeas.events.web;
 
+import dev.orfeas.web.ProblemException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 

@@ -1,32 +1,31 @@
 package dev.orfeas.events.web;
 
-import dev.orfeas.events.CloudEventCodec;
+import dev.orfeas.cloudevents.EventRequests;
+import dev.orfeas.web.ProblemException;
 import io.cloudevents.CloudEvent;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the CloudEvent of a request (binary or structured mode); a malformed one is a 400 problem. */
+/**
+ * Reads the CloudEvent of a request (binary or structured mode) through {@link EventRequests}: a body over 1 MiB is
+ * a 413 problem, a malformed event a 400.
+ */
 public final class IncomingEvents {
 
     private IncomingEvents() {
     }
 
-    /** The request's headers, one value each (CloudEvents attributes never repeat). */
     public static Map<String, String> headers(HttpServletRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name, request.getHeader(name));
-        }
-        return headers;
+        return EventRequests.headers(request);
     }
 
     public static CloudEvent read(HttpServletRequest request, Map<String, String> headers) throws IOException {
         try {
-            return CloudEventCodec.read(headers, EventBodies.read(request));
+            return EventRequests.read(request, headers, EventRequests.MAX_BYTES);
+        } catch (EventRequests.TooLargeException e) {
+            throw new ProblemException(Problems.TOO_LARGE, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Problems.BAD_EVENT, e.getMessage());
         }

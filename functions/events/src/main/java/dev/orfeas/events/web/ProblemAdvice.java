@@ -1,6 +1,7 @@
 package dev.orfeas.events.web;
 
 import dev.orfeas.storage.StorageUnavailableException;
+import dev.orfeas.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;

@@ -1,13 +1,13 @@
 package dev.orfeas.events.web;
 
 import dev.orfeas.web.ProblemDetails;
+import dev.orfeas.web.ProblemType;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
 
 /** RFC 9457 problem details of the events app, with stable type URIs (listed in docs/events.md). */
-public enum Problems {
+public enum Problems implements ProblemType {
     BAD_REQUEST(HttpStatus.BAD_REQUEST, "bad-request", "The request is malformed"),
     BAD_NOTIFICATION(HttpStatus.BAD_REQUEST, "invalid-notification", "The bucket notification is invalid"),
     BAD_EVENT(HttpStatus.BAD_REQUEST, "invalid-event", "The CloudEvent is invalid"),
@@ -35,11 +35,18 @@ public enum Problems {
         this.title = title;
     }
 
+    @Override
     public HttpStatus status() {
         return status;
     }
 
-    public ProblemDetail detail(String detail) {
-        return ProblemDetails.of(status, type, title, detail);
+    @Override
+    public URI type() {
+        return type;
+    }
+
+    @Override
+    public String title() {
+        return title;
     }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class ObjectEventMapperTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final ObjectEventMapper mapper = new ObjectEventMapper(JSON, List.of(), List.of());
+    private final ObjectEventMapper mapper = new ObjectEventMapper(List.of(), List.of());
 
     @Test
     void createdRecordBecomesObjectCreatedWithDecodedSubjectBucketSourceAndJsonData() {
@@ -68,7 +68,7 @@ class ObjectEventMapperTests {
 
     @Test
     void prefixAndSuffixFiltersSkipOtherKeys() {
-        var filtering = new ObjectEventMapper(JSON, List.of("in/"), List.of(".png", ".jpg"));
+        var filtering = new ObjectEventMapper(List.of("in/"), List.of(".png", ".jpg"));
 
         var mapping = filtering.apply(notification(record("s3:ObjectCreated:Put", "uploads", "in/a.png", "1"),
                 record("s3:ObjectCreated:Put", "uploads", "in/a.txt", "2"),

@@ -1,7 +1,7 @@
 package dev.orfeas.events.backup;
 
-import dev.orfeas.events.CloudEventCodec;
-import dev.orfeas.events.EventTypes;
+import dev.orfeas.cloudevents.CloudEventCodec;
+import dev.orfeas.cloudevents.EventTypes;
 import dev.orfeas.events.support.BackupCalls;
 import dev.orfeas.storage.LocalS3Server;
 import dev.orfeas.storage.ObjectInfo;

@@ -1,6 +1,6 @@
 package dev.orfeas.events.backup;
 
-import dev.orfeas.events.EventTypes;
+import dev.orfeas.cloudevents.EventTypes;
 import dev.orfeas.events.support.BackupCalls;
 import dev.orfeas.events.support.EventsProcess;
 import dev.orfeas.storage.LocalS3Server;

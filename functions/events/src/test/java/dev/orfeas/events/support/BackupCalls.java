@@ -1,7 +1,7 @@
 package dev.orfeas.events.support;
 
-import dev.orfeas.events.CloudEventCodec;
-import dev.orfeas.events.EventTypes;
+import dev.orfeas.cloudevents.CloudEventCodec;
+import dev.orfeas.cloudevents.EventTypes;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 

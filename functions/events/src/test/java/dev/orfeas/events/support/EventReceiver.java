@@ -2,7 +2,7 @@ package dev.orfeas.events.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.orfeas.events.CloudEventCodec;
+import dev.orfeas.cloudevents.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 
 import java.io.IOException;

@@ -1,30 +1,13 @@
 package dev.orfeas.generate.generation;
 
-import dev.orfeas.mesh.GenerationOptions;
-import dev.orfeas.mesh.ProgressListener;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
-
 import java.util.function.Function;
 
 /**
- * The generation function: a message whose payload is the image bytes and whose headers carry the options →
- * a message carrying the stored mesh. Served over HTTP and CloudEvents by thin adapters that hand it a
- * {@code Message<byte[]>} (the stock web endpoint would read the body as text).
+ * The generation function: a request (image bytes, typed options, progress listener) → the stored mesh. A plain
+ * {@code Function}, registered as the bean "generate" so Spring Cloud Function's catalog holds it; the HTTP and
+ * CloudEvent adapters call it directly.
  */
-public class GenerateFunction implements Function<Message<byte[]>, Message<MeshService.Outcome>> {
-
-    /** {@link GenerationOptions}; defaults when absent. */
-    public static final String OPTIONS = "orfeas_options";
-    /** {@link ProgressListener} told after each stage; none when absent. */
-    public static final String PROGRESS = "orfeas_progress";
-    /** The image's file name. */
-    public static final String SOURCE_NAME = "orfeas_source_name";
-    /** {@code bucket/key} the image came from (events). */
-    public static final String ORIGIN = "orfeas_origin";
-    /** Output: "hit" or "miss". */
-    public static final String CACHE = "orfeas_cache";
+public class GenerateFunction implements Function<GenerationRequest, MeshService.Outcome> {
 
     private final MeshService meshes;
 
@@ -33,16 +16,7 @@ public class GenerateFunction implements Function<Message<byte[]>, Message<MeshS
     }
 
     @Override
-    public Message<MeshService.Outcome> apply(Message<byte[]> message) {
-        MessageHeaders h = message.getHeaders();
-        GenerationOptions options = h.get(OPTIONS, GenerationOptions.class);
-        ProgressListener progress = h.get(PROGRESS, ProgressListener.class);
-        Object contentType = h.get(MessageHeaders.CONTENT_TYPE);
-        var request = new GenerationRequest(message.getPayload(),
-                options == null ? GenerationOptions.defaults() : options,
-                h.get(SOURCE_NAME, String.class), contentType == null ? null : contentType.toString(),
-                h.get(ORIGIN, String.class));
-        MeshService.Outcome outcome = meshes.generate(request, progress == null ? ProgressListener.NONE : progress);
-        return MessageBuilder.withPayload(outcome).setHeader(CACHE, outcome.cached() ? "hit" : "miss").build();
+    public MeshService.Outcome apply(GenerationRequest request) {
+        return meshes.generate(request, request.progress());
     }
 }

@@ -1,22 +1,43 @@
 package dev.orfeas.generate.generation;
 
 import dev.orfeas.mesh.GenerationOptions;
+import dev.orfeas.mesh.ProgressListener;
 
 /**
- * One thing to turn into a mesh.
+ * One thing to turn into a mesh: the input of the "generate" function.
  *
  * @param image       encoded image bytes
- * @param options     what to make
+ * @param options     what to make (defaults when null)
  * @param sourceName  the image's file name, e.g. {@code cat.png} (names the downloads {@code cat.glb})
  * @param contentType the image's media type as sent (may be null)
  * @param origin      {@code bucket/key} of the image when it came from an event, else null
+ * @param progress    told after each stage ({@link ProgressListener#NONE} when null)
  */
 public record GenerationRequest(byte[] image, GenerationOptions options, String sourceName, String contentType,
-                                String origin) {
+                                String origin, ProgressListener progress) {
+
+    public GenerationRequest {
+        options = options == null ? GenerationOptions.defaults() : options;
+        progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    public GenerationRequest(byte[] image, GenerationOptions options, String sourceName, String contentType,
+                             String origin) {
+        this(image, options, sourceName, contentType, origin, ProgressListener.NONE);
+    }
+
+    public GenerationRequest withProgress(ProgressListener listener) {
+        return new GenerationRequest(image, options, sourceName, contentType, origin, listener);
+    }
+
+    /** {@code cat.png} → {@code cat}. */
+    public String baseName() {
+        return baseName(sourceName);
+    }
 
     /** {@code cat.png} → {@code cat}; names without a usable stem become {@code model}. */
-    public String baseName() {
-        String name = sourceName == null ? "" : sourceName.replaceAll(".*[/\\\\]", "");
+    public static String baseName(String fileName) {
+        String name = fileName == null ? "" : fileName.replaceAll(".*[/\\\\]", "");
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         stem = stem.strip();

@@ -3,6 +3,7 @@ package dev.orfeas.generate.generation;
 import dev.orfeas.generate.engine.Engine;
 import dev.orfeas.mesh.GenerationResult;
 import dev.orfeas.mesh.ImageRejectedException;
+import dev.orfeas.mesh.InvalidOptionsException;
 import dev.orfeas.mesh.ProgressListener;
 import dev.orfeas.storage.ObjectStore;
 import io.micrometer.core.instrument.Counter;
@@ -94,7 +95,7 @@ public class MeshService {
             outcome = "success";
             return new Outcome(meta, false, result.export().primary().bytes(),
                     Map.of("lookup", lookup.millis(), "engine", engineMs, "store", storeMs));
-        } catch (ImageRejectedException | IllegalArgumentException e) {
+        } catch (ImageRejectedException | InvalidOptionsException e) {
             outcome = "rejected";
             throw e;
         } finally {

@@ -1,6 +1,6 @@
 package dev.orfeas.generate.security;
 
-import dev.orfeas.generate.http.Problems;
+import dev.orfeas.generate.problem.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,18 +3,14 @@ package dev.orfeas.generate.bench;
 import dev.orfeas.generate.GenerateApplication;
 import dev.orfeas.generate.engine.Engine;
 import dev.orfeas.generate.generation.GenerateFunction;
+import dev.orfeas.generate.generation.GenerationRequest;
 import dev.orfeas.generate.generation.MeshService;
 import dev.orfeas.mesh.GenerationOptions;
 import dev.orfeas.mesh.MeshFormat;
 import dev.orfeas.mesh.ProgressListener;
 import dev.orfeas.mesh.Quality;
 import org.springframework.boot.SpringApplication;
-import org.springframework.cloud.function.context.FunctionCatalog;
-import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,7 +23,7 @@ import java.util.Locale;
  * S3 endpoint its environment names), waits for the engine, then per image, interleaved (the order rotates, so
  * background load and position hit every side alike):
  * <ul>
- *   <li><b>function</b>: the "generate" function from the app's {@link FunctionCatalog}, applied to the
+ *   <li><b>function</b>: the "generate" function bean ({@link GenerateFunction}), applied to the
  *       {@code Message<byte[]>} {@code POST /generate} builds (GLB, default quality, image/png): engine + S3;</li>
  *   <li><b>http</b>: {@code POST /generate} over loopback to the same app (GLB bytes back): function + HTTP;</li>
  *   <li><b>engine</b>: the app's {@link Engine} alone (no storage), for where the storage time goes.</li>
@@ -66,16 +62,14 @@ public final class RoundTripBench {
             Thread.sleep(50);
         }
         String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-        FunctionInvocationWrapper function = context.getBean(FunctionCatalog.class).lookup("generate");
+        GenerateFunction function = context.getBean(GenerateFunction.class);
         // what POST /generate?quality=default with Accept: model/gltf-binary and Content-Type: image/png builds
         GenerationOptions options = new GenerationOptions(MeshFormat.GLB, Quality.DEFAULT, 0, 0.0);
 
         Side[] sides = {
             image -> {
-                Object reply = function.apply(MessageBuilder.withPayload(image)
-                        .setHeader(GenerateFunction.OPTIONS, options)
-                        .setHeader(MessageHeaders.CONTENT_TYPE, "image/png").build());
-                MeshService.Outcome outcome = (MeshService.Outcome) ((Message<?>) reply).getPayload();
+                MeshService.Outcome outcome = function.apply(
+                        new GenerationRequest(image, options, null, "image/png", null));
                 if (outcome.cached() || outcome.modelBytes() == null) {
                     throw new IllegalStateException("in-process call was a cache hit");
                 }

@@ -1,0 +1,29 @@
+package dev.orfeas.generate.api;
+
+import dev.orfeas.generate.generation.ConcurrencyLimiter;
+import dev.orfeas.web.RequestIdFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+@Configuration(proxyBeanMethods = false)
+class ApiConfiguration {
+
+    /** Runs streamed (SSE) generations; their number is bounded by the {@link ConcurrencyLimiter}. */
+    @Bean(destroyMethod = "close")
+    ExecutorService generationExecutor() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("generate-", 0).factory());
+    }
+
+    /** First of the filters: every later one (draining, API keys) logs and answers with the request id. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

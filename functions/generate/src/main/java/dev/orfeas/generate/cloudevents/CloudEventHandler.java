@@ -1,0 +1,139 @@
+package dev.orfeas.generate.cloudevents;
+
+import dev.orfeas.cloudevents.EventData;
+import dev.orfeas.cloudevents.EventRequests;
+import dev.orfeas.cloudevents.EventTypes;
+import dev.orfeas.cloudevents.MeshFailed;
+import dev.orfeas.cloudevents.MeshGenerated;
+import dev.orfeas.cloudevents.ObjectEvent;
+import dev.orfeas.cloudevents.ObjectRef;
+import dev.orfeas.generate.generation.ConcurrencyLimiter;
+import dev.orfeas.generate.generation.GenerateFunction;
+import dev.orfeas.generate.generation.GenerationRequest;
+import dev.orfeas.generate.generation.MeshLayout;
+import dev.orfeas.generate.generation.MeshMeta;
+import dev.orfeas.generate.generation.MeshService;
+import dev.orfeas.generate.problem.Problems;
+import dev.orfeas.mesh.ForegroundChoice;
+import dev.orfeas.mesh.GenerationOptions;
+import dev.orfeas.mesh.ImageRejectedException;
+import dev.orfeas.storage.ObjectStore;
+import dev.orfeas.web.ProblemException;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.http.ResponseEntity;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * "Object created in the uploads bucket" (binary or structured CloudEvent, body at most 1 MiB: larger is 413) →
+ * read the image, generate, store → reply 200 with a new {@code mesh.generated} event (own id, type and source;
+ * subject = mesh id). A bad image replies {@code mesh.failed} (redelivery would not help); an unreachable store, a
+ * busy or not-ready instance answer 503/429 so the broker retries. The reply carries only the reply event's own
+ * headers, never the request's ce-* (Knative would loop). The optional extension {@code foreground} (auto, alpha,
+ * backdrop, model, none) picks how the object is cut out; default auto.
+ */
+public class CloudEventHandler {
+
+    /** CloudEvent extension choosing the foreground method for this image. */
+    public static final String FOREGROUND_EXTENSION = "foreground";
+
+    private static final Logger log = LoggerFactory.getLogger(CloudEventHandler.class);
+    static final URI SOURCE = URI.create("/orfeas/generate");
+
+    private final GenerateFunction generate;
+    private final ConcurrencyLimiter limiter;
+    private final ObjectStore store;
+
+    public CloudEventHandler(GenerateFunction generate, ConcurrencyLimiter limiter, ObjectStore store) {
+        this.generate = generate;
+        this.limiter = limiter;
+        this.store = store;
+    }
+
+    public ResponseEntity<byte[]> handle(HttpServletRequest request) throws IOException {
+        Map<String, String> headers = EventRequests.headers(request);
+        CloudEvent event;
+        try {
+            event = EventRequests.read(request, headers, EventRequests.MAX_BYTES);
+        } catch (EventRequests.TooLargeException e) {
+            throw new ProblemException(Problems.BODY_TOO_LARGE, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problems.BAD_EVENT, e.getMessage());
+        }
+        MDC.put("eventId", event.getId());
+        try {
+            return EventRequests.reply(handle(event), !EventRequests.isBinary(headers));
+        } finally {
+            MDC.remove("eventId");
+        }
+    }
+
+    CloudEvent handle(CloudEvent event) {
+        if (!EventTypes.OBJECT_CREATED.equals(event.getType())) {
+            throw new ProblemException(Problems.BAD_EVENT, "event type '" + event.getType()
+                    + "' is not handled here (want " + EventTypes.OBJECT_CREATED + ")");
+        }
+        ObjectRef ref;
+        try {
+            ref = ObjectEvent.parse(event.getData() == null ? null : event.getData().toBytes()).ref();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problems.BAD_EVENT, e.getMessage());
+        }
+        String uploads = store.properties().buckets().uploads();
+        if (!uploads.equals(ref.bucket())) {
+            throw new ProblemException(Problems.BAD_EVENT, "only objects in the '" + uploads
+                    + "' bucket are turned into meshes, not '" + ref.bucket() + "'");
+        }
+        GenerationOptions options = options(event);
+        try (ConcurrencyLimiter.Permit ignored = limiter.acquire()) {
+            var image = store.get(ref.bucket(), ref.key());
+            if (image.isEmpty()) {
+                return failed(event, ref, "not-found", "object " + ref + " does not exist");
+            }
+            MeshService.Outcome outcome = generate.apply(new GenerationRequest(image.get().bytes(), options,
+                    ref.key(), image.get().contentType(), ref.toString()));
+            log.info("event {} for {} → mesh {} ({})", event.getId(), ref, outcome.meta().id(),
+                    outcome.cached() ? "stored already" : "generated");
+            return generated(event, ref, outcome);
+        } catch (ImageRejectedException e) {
+            log.info("event {} for {}: image rejected: {}", event.getId(), ref, e.getMessage());
+            return failed(event, ref, e.getClass().getSimpleName(), e.getMessage());
+        }
+        // StorageUnavailableException, SaturatedException, EngineNotReadyException → 503/429: the broker redelivers
+    }
+
+    private static GenerationOptions options(CloudEvent event) {
+        Object foreground = event.getExtension(FOREGROUND_EXTENSION);
+        return GenerationOptions.defaults()
+                .withForeground(ForegroundChoice.parse(foreground == null ? null : foreground.toString()));
+    }
+
+    private CloudEvent generated(CloudEvent cause, ObjectRef ref, MeshService.Outcome outcome) {
+        MeshMeta meta = outcome.meta();
+        var data = new MeshGenerated(meta.id(), store.properties().buckets().meshes(), meta.primary().key(),
+                MeshLayout.meta(meta.id()), meta.options().format(),
+                meta.files().stream().map(MeshMeta.FileRef::key).toList(), ref, outcome.cached());
+        return base(cause).withType(EventTypes.MESH_GENERATED).withSubject(meta.id())
+                .withData(EventData.JSON, EventData.write(data)).build();
+    }
+
+    private static CloudEvent failed(CloudEvent cause, ObjectRef ref, String reason, String detail) {
+        return base(cause).withType(EventTypes.MESH_FAILED).withSubject(ref.key())
+                .withData(EventData.JSON, EventData.write(new MeshFailed(ref, reason, detail))).build();
+    }
+
+    private static CloudEventBuilder base(CloudEvent cause) {
+        return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(SOURCE)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC)).withExtension("causationid", cause.getId());
+    }
+}
