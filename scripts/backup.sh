@@ -13,7 +13,7 @@ BACKUP_PREFIX="${BACKUP_PREFIX:-meshes/}"
 MANIFEST_PREFIX="${MANIFEST_PREFIX:-manifests/}"
 KEEP_MANIFESTS="${KEEP_MANIFESTS:-30}"
 
-usage() {
+usage_details() {
   cat <<USAGE
 Usage: scripts/backup.sh [--help]
 

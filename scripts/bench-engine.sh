@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Engine benchmark (not a test): median per-stage and total ms of in-process generation over RUNS runs (default 7)
 # for photo-like and alpha inputs at 512² and 1024², at each quality, and the peak heap, under a 512 MiB heap cap.
-#   scripts/bench-engine.sh [RUNS]
+#   scripts/bench-engine.sh [RUNS] [--help]
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
+on_help "$@"
+RUNS="${1:-7}"
+[[ "$RUNS" =~ ^[1-9][0-9]*$ && $# -le 1 ]] || { usage >&2; die "RUNS must be a positive number, was '${*}'"; }
 use_jdk
 MODULE="$ROOT_DIR/functions/mesh-core"
 (cd "$ROOT_DIR" && mvn -B -q -pl functions/mesh-core -am test-compile dependency:build-classpath \
@@ -12,4 +15,4 @@ MODULE="$ROOT_DIR/functions/mesh-core"
 exec "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   -cp "$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$MODULE/target/bench-classpath.txt")" \
-  dev.orfeas.mesh.bench.PipelineBench "${1:-7}"
+  dev.orfeas.mesh.bench.PipelineBench "$RUNS"

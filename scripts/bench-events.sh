@@ -17,11 +17,8 @@ MESHES="${MESHES:-1000}"
 GLB_KIB="${GLB_KIB:-64}"
 MODE="${1:-all}"
 
-if [[ "$MODE" == "-h" || "$MODE" == "--help" ]]; then
-  sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
-  echo "Environment: RUNS=$RUNS REQUESTS=$REQUESTS CONCURRENCY=$CONCURRENCY MESHES=$MESHES GLB_KIB=$GLB_KIB"
-  exit 0
-fi
+usage_details() { echo "Environment: RUNS=$RUNS REQUESTS=$REQUESTS CONCURRENCY=$CONCURRENCY MESHES=$MESHES GLB_KIB=$GLB_KIB"; }
+on_help "$@"
 [[ "$MODE" =~ ^(all|startup|adapter|backup)$ ]] || die "unknown mode '$MODE' (startup, adapter, backup)"
 
 use_jdk

@@ -19,10 +19,10 @@ RT_RUNS="${RT_RUNS:-$RUNS}"
 WARM_UP="${WARM_UP:-5}"
 MODE="${1:-all}"
 
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,9p' "$0"; echo "Environment: RUNS=$RUNS COUNT=$COUNT REQUESTS=$REQUESTS CONCURRENCY='$CONCURRENCY' MAX_CONCURRENT=$MAX_CONCURRENT RT_RUNS=$RT_RUNS WARM_UP=$WARM_UP"
-  exit 0
-fi
+usage_details() {
+  echo "Environment: RUNS=$RUNS COUNT=$COUNT REQUESTS=$REQUESTS CONCURRENCY='$CONCURRENCY' MAX_CONCURRENT=$MAX_CONCURRENT RT_RUNS=$RT_RUNS WARM_UP=$WARM_UP"
+}
+on_help "$@"
 [[ "$MODE" == all || "$MODE" == roundtrip ]] || die "unknown mode '$MODE' (all, roundtrip)"
 
 use_jdk

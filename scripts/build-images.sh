@@ -14,7 +14,7 @@ STAGE_DIR="$ROOT_DIR/infra/target/images"
 WITH_MODEL="${ORFEAS_IMAGE_MODEL:-true}"
 ALL_IMAGES=(generate events s3proxy generate-gpu)
 
-usage() {
+usage_details() {
   cat <<USAGE
 Usage: scripts/build-images.sh [--no-gpu] [--rebuild] [--rebuild-base] [IMAGE...]
 

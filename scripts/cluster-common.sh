@@ -59,10 +59,6 @@ step() {
 }
 
 # usage: prints the script's leading comment block (its --help).
-usage() {
-  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
-}
-
 need() {
   local tool
   for tool in "$@"; do

@@ -7,6 +7,21 @@ ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { printf '%s [%s] %s\n' "$(date +%H:%M:%S)" "${0##*/}" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
+# usage: the calling script's help, the one helper every script uses: its header comment (the comment lines after
+# the shebang, up to the first line that is not one), then what the script's usage_details prints, if it defines it.
+usage() {
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+  if declare -F usage_details >/dev/null; then usage_details; fi
+}
+
+# on_help ARGS...: when one of ARGS is -h or --help, prints usage and exits 0 (call it before anything runs).
+on_help() {
+  local arg
+  for arg in "$@"; do
+    case "$arg" in -h|--help) usage; exit 0 ;; esac
+  done
+}
+
 # wait_for DESCRIPTION TIMEOUT_SECONDS COMMAND...: retry COMMAND every 0.2 s until it succeeds or time runs out.
 wait_for() {
   local what="$1" timeout="$2"; shift 2

@@ -5,7 +5,7 @@ set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 
-usage() {
+usage_details() {
   cat <<USAGE
 Usage: scripts/make-dev-cert.sh [--out DIR] [--days N] [NAME...]
 

@@ -13,7 +13,7 @@ MANIFEST_PREFIX="${MANIFEST_PREFIX:-manifests/}"
 TARGET_BUCKET="${TARGET_BUCKET:-meshes}"
 MANIFEST="${MANIFEST:-}"
 
-usage() {
+usage_details() {
   cat <<USAGE
 Usage: scripts/restore.sh [--manifest KEY] [--help]
 

@@ -11,7 +11,7 @@ ORFEAS_S3_PORT="${ORFEAS_S3_PORT:-8333}"
 ORFEAS_BIND="${ORFEAS_BIND:-127.0.0.1}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 
-usage() {
+usage_details() {
   cat <<USAGE
 Usage: scripts/run.sh [--rebuild] [--help]
 

@@ -5,10 +5,7 @@ set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 
-if [[ "${1:-}" == "-h" || "${1:-}" == "--help" ]]; then
-  sed -n '2,3p' "$0" | sed 's/^# \{0,1\}//'
-  exit 0
-fi
+on_help "$@"
 
 # command -> Debian package providing it, for the tools the tests drive as real peers.
 declare -A DEBIAN_TOOLS=(
