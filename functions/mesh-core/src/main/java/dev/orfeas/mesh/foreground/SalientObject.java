@@ -2,15 +2,20 @@ package dev.orfeas.mesh.foreground;
 
 /**
  * Keeps the main object of a saliency mask: the component that is large, confidently salient and central, plus the
- * components that belong with it (big enough and close by). A photo's model mask often also holds things around
- * the subject — the towers beside a rocket, a second cup at the edge — which would become stray pieces.
+ * components that belong with it. A photo's model mask often also holds things around the subject — the towers
+ * beside a rocket, a second cup at the edge — which would become stray pieces; but one object can also fall apart
+ * into pieces at a thin part (a headphone's band between its two cups), and those pieces must stay together.
+ * Pieces join the object one after another, each judged by its distance to the nearest piece already kept.
  */
 final class SalientObject {
 
-    /** Another component is kept when it has at least this share of the main one's area ... */
-    private static final double COMPANION_AREA_SHARE = 0.15;
-    /** ... and its box lies within this share of the image diagonal of the main one's box. */
-    private static final double COMPANION_GAP_SHARE = 0.03;
+    /** A piece joins when it nearly touches the object (box gap within this share of the image diagonal) ... */
+    private static final double TOUCHING_GAP_SHARE = 0.03;
+    /** ... and has at least this share of the main piece's area (specks stay out) ... */
+    private static final double TOUCHING_AREA_SHARE = 0.03;
+    /** ... or is a large piece (this share of the main one) within this wider gap. */
+    private static final double LARGE_AREA_SHARE = 0.3;
+    private static final double LARGE_GAP_SHARE = 0.12;
 
     private SalientObject() {
     }
@@ -65,13 +70,16 @@ final class SalientObject {
         }
         boolean[] keep = new boolean[count + 1];
         keep[main] = true;
-        double gap = COMPANION_GAP_SHARE * Math.hypot(w, h);
+        double diagonal = Math.hypot(w, h);
         int kept = 1;
-        for (int label = 1; label <= count; label++) {
-            if (label != main && parts.areas[label] >= COMPANION_AREA_SHARE * parts.areas[main]
-                    && boxGap(box[label], box[main]) <= gap) {
-                keep[label] = true;
-                kept++;
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (int label = 1; label <= count; label++) {
+                if (!keep[label] && belongs(label, keep, parts.areas, box, parts.areas[main], diagonal)) {
+                    keep[label] = true;
+                    kept++;
+                    grew = true;
+                }
             }
         }
         Mask out = new Mask(w, h);
@@ -79,6 +87,21 @@ final class SalientObject {
             out.cells()[i] = keep[parts.labels[i]] && parts.labels[i] != 0;
         }
         return new Selection(out, kept, count - kept);
+    }
+
+    private static boolean belongs(int label, boolean[] keep, int[] areas, int[][] box, int mainArea,
+                                   double diagonal) {
+        double share = areas[label] / (double) mainArea;
+        for (int other = 1; other < keep.length; other++) {
+            if (keep[other]) {
+                double gap = boxGap(box[label], box[other]) / diagonal;
+                if ((share >= TOUCHING_AREA_SHARE && gap <= TOUCHING_GAP_SHARE)
+                        || (share >= LARGE_AREA_SHARE && gap <= LARGE_GAP_SHARE)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static double boxGap(int[] a, int[] b) {
