@@ -1,7 +1,10 @@
 package dev.orfeas.mesh.segment;
 
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the segmentation session runs.
@@ -9,7 +12,8 @@ import ai.onnxruntime.OrtSession;
  * @param intraOpThreads threads one inference may use (0 = ONNX Runtime's default: one per core)
  * @param cpuArena       ONNX Runtime's CPU memory arena: faster repeats, but it grew a JVM to ~2 GB RSS over
  *                       repeated 1024² runs where without it RSS stayed near 1 GB — off by default
- * @param gpu            run on CUDA device 0 (needs the onnxruntime_gpu natives)
+ * @param gpu            run on CUDA device 0 when this ONNX Runtime build has the CUDA provider (onnxruntime_gpu);
+ *                       else on the CPU, with a warning
  */
 public record SegmentationSettings(int intraOpThreads, boolean cpuArena, boolean gpu) {
 
@@ -37,7 +41,12 @@ public record SegmentationSettings(int intraOpThreads, boolean cpuArena, boolean
             options.setIntraOpNumThreads(intraOpThreads);
         }
         if (gpu) {
-            options.addCUDA(0);
+            if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+                options.addCUDA(0);
+            } else {
+                LoggerFactory.getLogger(SegmentationSettings.class).warn(
+                        "the engine runs on a GPU, but this ONNX Runtime has no CUDA provider: segmentation runs on the CPU");
+            }
         }
         return options;
     }
