@@ -1,12 +1,12 @@
-package dev.orfeas.events.adapter;
+package dev.orfeas.cloudevents;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The ids of the last N events delivered, so a notification MinIO redelivers (after a partial failure or a lost
- * reply) does not emit an event twice. In memory, per instance: across restarts and replicas the stable event id
- * still lets consumers deduplicate.
+ * The ids of the last N events delivered (an LRU set), so an event redelivered (after a partial failure or a lost
+ * reply) is not acted on twice: the adapter emits nothing twice, notify sends nothing twice. In memory, per
+ * instance: across restarts and replicas the stable event id still lets consumers deduplicate.
  */
 public class DeliveredIds {
 

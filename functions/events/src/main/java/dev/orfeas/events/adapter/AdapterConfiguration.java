@@ -1,5 +1,6 @@
 package dev.orfeas.events.adapter;
 
+import dev.orfeas.cloudevents.DeliveredIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,6 @@
 package dev.orfeas.events.adapter;
 
+import dev.orfeas.cloudevents.DeliveredIds;
 import dev.orfeas.events.web.BearerTokens;
 import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;

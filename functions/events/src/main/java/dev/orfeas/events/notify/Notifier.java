@@ -1,6 +1,7 @@
 package dev.orfeas.events.notify;
 
-import dev.orfeas.events.adapter.DeliveredIds;
+import dev.orfeas.cloudevents.DeliveredIds;
+import dev.orfeas.cloudevents.Sha256;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.storage.ObjectWrite;
 import io.cloudevents.CloudEvent;
@@ -14,12 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -147,12 +144,7 @@ public class Notifier {
     }
 
     static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(s, 8);
     }
 
     private static void sleep(long millis) {

@@ -1,6 +1,6 @@
 package dev.orfeas.events.notify;
 
-import dev.orfeas.events.adapter.DeliveredIds;
+import dev.orfeas.cloudevents.DeliveredIds;
 import dev.orfeas.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,10 +1,7 @@
 package dev.orfeas.events.web;
 
-import dev.orfeas.web.ProblemDetails;
 import dev.orfeas.web.ProblemType;
 import org.springframework.http.HttpStatus;
-
-import java.net.URI;
 
 /** RFC 9457 problem details of the events app, with stable type URIs (listed in docs/events.md). */
 public enum Problems implements ProblemType {
@@ -25,28 +22,14 @@ public enum Problems implements ProblemType {
     SINK_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "sink-unavailable", "The event sink did not take an event"),
     STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "The object store is unavailable");
 
-    private final HttpStatus status;
-    private final URI type;
-    private final String title;
+    private final Kind kind;
 
     Problems(HttpStatus status, String slug, String title) {
-        this.status = status;
-        this.type = ProblemDetails.type(slug);
-        this.title = title;
+        this.kind = new Kind(status, slug, title);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public URI type() {
-        return type;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Kind kind() {
+        return kind;
     }
 }

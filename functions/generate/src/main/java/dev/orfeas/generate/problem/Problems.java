@@ -1,6 +1,5 @@
 package dev.orfeas.generate.problem;
 
-import dev.orfeas.web.ProblemDetails;
 import dev.orfeas.web.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -8,7 +7,6 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
 
 /** RFC 9457 problem details with stable type URIs (listed in docs/http-api.md). */
 public enum Problems implements ProblemType {
@@ -32,35 +30,21 @@ public enum Problems implements ProblemType {
     DRAINING(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "The instance is shutting down"),
     STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "The object store is unavailable");
 
-    private final HttpStatus status;
-    private final URI type;
-    private final String title;
+    private final Kind kind;
 
     Problems(HttpStatus status, String slug, String title) {
-        this.status = status;
-        this.type = ProblemDetails.type(slug);
-        this.title = title;
+        this.kind = new Kind(status, slug, title);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public URI type() {
-        return type;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public Kind kind() {
+        return kind;
     }
 
     /** For filters, which run outside the MVC advice. */
     public void write(HttpServletResponse response, JsonMapper json, String detail, Long retryAfterSeconds)
             throws IOException {
-        response.setStatus(status.value());
+        response.setStatus(status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         if (retryAfterSeconds != null) {
             response.setHeader("Retry-After", Long.toString(retryAfterSeconds));

@@ -1,8 +1,9 @@
 package dev.orfeas.generate.security;
 
+import dev.orfeas.cloudevents.Sha256;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,10 +41,6 @@ public final class ApiKeys {
     }
 
     static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.digest(key.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,100 @@
+package dev.orfeas.generate.generation;
+
+import dev.orfeas.generate.TestImages;
+import dev.orfeas.mesh.GenerationOptions;
+import dev.orfeas.mesh.ImageRejectedException;
+import dev.orfeas.mesh.MeshFormat;
+import dev.orfeas.mesh.Quality;
+import dev.orfeas.mesh.Stage;
+import dev.orfeas.storage.MemoryStore;
+import dev.orfeas.storage.StorageUnavailableException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** GenerateFunction → MeshService → MeshWriter with {@code new}: a real engine, an in-memory store. */
+class MeshServiceTests {
+
+    private final MemoryStore store = new MemoryStore();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private MeshService meshes;
+    private GenerateFunction generate;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        meshes = new MeshService(TestEngines.ready(), store, JsonMapper.builder().build(), registry, Clock.systemUTC());
+        generate = new GenerateFunction(meshes);
+    }
+
+    private static GenerationRequest request(byte[] image, int faces) {
+        return new GenerationRequest(image, new GenerationOptions(MeshFormat.GLB, Quality.DRAFT, faces, 0.0),
+                "cat.png", "image/png", "uploads/cat.png");
+    }
+
+    @Test
+    void aNewMeshIsStoredFileByFileAndPublishedByItsMetaJson() {
+        List<Stage> stages = new ArrayList<>();
+        var outcome = generate.apply(request(TestImages.discPng(64, 8), 0)
+                .withProgress((stage, millis) -> stages.add(stage)));
+
+        String id = outcome.meta().id();
+        assertThat(outcome.cached()).isFalse();
+        assertThat(outcome.modelBytes()).isNotEmpty();
+        assertThat(stages).isNotEmpty();
+        assertThat(store.keys("meshes")).contains(MeshLayout.meta(id), MeshLayout.model(id, "glb"),
+                MeshLayout.source(id, "png"));
+        assertThat(store.keys("meshes")).anyMatch(k -> k.startsWith(MeshLayout.RECENT_PREFIX) && k.endsWith(id));
+        MeshMeta meta = meshes.find(id).orElseThrow();
+        assertThat(meta.source().origin()).isEqualTo("uploads/cat.png");
+        assertThat(meta.source().name()).isEqualTo("cat.png");
+        assertThat(meta.primary().key()).isEqualTo(MeshLayout.model(id, "glb"));
+        assertThat(store.get("meshes", MeshLayout.model(id, "glb")).orElseThrow().bytes())
+                .isEqualTo(outcome.modelBytes());
+        assertThat(meshes.published(List.of(id, "0000000000000000"))).containsExactly(id);
+    }
+
+    @Test
+    void theSameImageAndOptionsAreAnsweredFromStorage() {
+        byte[] image = TestImages.discPng(64, 12);
+        var first = generate.apply(request(image, 0));
+        var again = generate.apply(request(image, 0));
+
+        assertThat(again.cached()).isTrue();
+        assertThat(again.meta().id()).isEqualTo(first.meta().id());
+        assertThat(again.modelBytes()).isNull();
+        assertThat(meshes.readModel(again.meta())).isEqualTo(first.modelBytes());
+        assertThat(registry.counter("orfeas.generation.cache.hits").count()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aFailedWriteRemovesWhatWasWrittenAndPublishesNothing() {
+        store.failPuts(key -> key.endsWith("/meta.json"));
+
+        assertThatThrownBy(() -> generate.apply(request(TestImages.discPng(64, 16), 0)))
+                .isInstanceOf(StorageUnavailableException.class);
+        assertThat(store.keys("meshes")).isEmpty();
+    }
+
+    @Test
+    void anImageWithoutAnObjectIsRejectedAndNothingIsStored() {
+        assertThatThrownBy(() -> generate.apply(request(TestImages.uniformPng(48), 0)))
+                .isInstanceOf(ImageRejectedException.class);
+        assertThat(store.keys("meshes")).isEmpty();
+    }
+
+    @Test
+    void baseNameIsTheFileStemOrModel() {
+        assertThat(GenerationRequest.baseName("dir/cat.png")).isEqualTo("cat");
+        assertThat(GenerationRequest.baseName("C:\\photos\\my cat.jpeg")).isEqualTo("my cat");
+        assertThat(GenerationRequest.baseName(null)).isEqualTo("model");
+        assertThat(GenerationRequest.baseName("  ")).isEqualTo("model");
+    }
+}
