@@ -23,8 +23,9 @@ import java.util.Optional;
 /**
  * {@code scripts/generate.sh IMAGE OUTPUT [--format glb|obj|stl|ply] [--faces N] [--quality draft|default|high]
  * [--detail 0..1] [--model MODEL.pt]}: one image to one mesh file (plus OUTPUT's stem + .report.json, and for OBJ
- * the .mtl and texture beside it). Exit 0 on success; 2 for bad arguments; 3 for an image that cannot become a
- * mesh; 1 for anything else — always with a one-line reason on stderr.
+ * the .mtl and the texture, OUTPUT's stem + .texture.jpg, beside it). Never writes over the input: when any of the
+ * files it would write is the input image, it writes nothing and exits 2. Exit 0 on success; 2 for bad arguments;
+ * 3 for an image that cannot become a mesh; 1 for anything else — always with a one-line reason on stderr.
  */
 public final class GenerateCommand {
 
@@ -70,6 +71,12 @@ public final class GenerateCommand {
         long start = System.nanoTime();
         try (MeshGenerator engine = new MeshGenerator(settings)) {
             GenerationResult result = engine.generate(image, line.options(), ProgressListener.NONE, stem(line.output()));
+            List<Path> clashes = overwritten(line.image(), targets(line.output(), result));
+            if (!clashes.isEmpty()) {
+                err.println("generate: " + clashes.getFirst() + " would overwrite the input image " + line.image()
+                        + "; choose another OUTPUT name (nothing written)");
+                return USAGE;
+            }
             write(line.output(), result);
             out.printf(Locale.ROOT, "wrote %s: %d faces, %s, %s mode, mesh id %s (%.0f ms)%n", line.output(),
                     result.report().faces(), result.report().watertight() ? "watertight" : "NOT watertight",
@@ -88,13 +95,54 @@ public final class GenerateCommand {
     }
 
     private static void write(Path output, GenerationResult result) throws IOException {
-        Path dir = Optional.ofNullable(output.toAbsolutePath().getParent()).orElse(Path.of("."));
+        Path dir = directoryOf(output);
         Files.createDirectories(dir);
         Files.write(output, result.export().primary().bytes());
         for (ExportedFile companion : result.export().companions()) {
             Files.write(dir.resolve(companion.name()), companion.bytes());
         }
-        Files.writeString(dir.resolve(stem(output) + ".report.json"), result.report().toJson());
+        Files.writeString(reportOf(output), result.report().toJson());
+    }
+
+    /** Every file {@link #write} would write, in that order. */
+    static List<Path> targets(Path output, GenerationResult result) {
+        Path dir = directoryOf(output);
+        List<Path> targets = new ArrayList<>();
+        targets.add(output);
+        for (ExportedFile companion : result.export().companions()) {
+            targets.add(dir.resolve(companion.name()));
+        }
+        targets.add(reportOf(output));
+        return targets;
+    }
+
+    /** The targets that are the input file itself (same path, or a link to it). */
+    static List<Path> overwritten(Path input, List<Path> targets) {
+        Path in = input.toAbsolutePath().normalize();
+        List<Path> clashes = new ArrayList<>();
+        for (Path target : targets) {
+            Path t = target.toAbsolutePath().normalize();
+            if (t.equals(in) || sameExistingFile(in, t)) {
+                clashes.add(target);
+            }
+        }
+        return clashes;
+    }
+
+    private static boolean sameExistingFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path directoryOf(Path output) {
+        return Optional.ofNullable(output.toAbsolutePath().getParent()).orElse(Path.of("."));
+    }
+
+    private static Path reportOf(Path output) {
+        return directoryOf(output).resolve(stem(output) + ".report.json");
     }
 
     private static String stem(Path output) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Wavefront OBJ with its MTL and PNG texture as companions ({@code base.obj}, {@code base.mtl}, {@code base.png}).
+ * Wavefront OBJ with its MTL and texture as companions ({@code base.obj}, {@code base.mtl}, {@code base.texture.jpg}
+ * or {@code .png}). The texture's name never ends in just {@code base.jpg}/{@code base.png}: that is the usual name
+ * of the picture the mesh came from, which a download or the CLI would then write over.
  * Positions, UVs and smooth normals share one index, so faces read {@code f i/i/i}. OBJ puts v = 0 at the bottom of
  * the texture, so UVs are written as (u, 1 - v). A mesh with an empty PNG gets a plain white material and no texture.
  */
@@ -24,7 +26,7 @@ final class ObjExporter implements MeshExporter {
         ExportChecks.requireExportable(mesh, baseName);
         boolean hasTexture = textured.texture().length > 0;
         String mtlName = baseName + ".mtl";
-        String textureName = baseName + "." + textured.textureExtension();
+        String textureName = textureName(baseName, textured.textureExtension());
 
         List<ExportedFile> companions = new ArrayList<>(2);
         companions.add(new ExportedFile(mtlName, MTL_MEDIA_TYPE, mtl(hasTexture ? textureName : null)));
@@ -34,6 +36,11 @@ final class ObjExporter implements MeshExporter {
         ExportedFile obj = new ExportedFile(baseName + ".obj", MeshFormat.OBJ.mediaType(),
                 obj(textured, baseName, mtlName));
         return new MeshExport(obj, companions);
+    }
+
+    /** {@code cat} → {@code cat.texture.jpg}. */
+    static String textureName(String baseName, String extension) {
+        return baseName + ".texture." + extension;
     }
 
     private static byte[] obj(TexturedMesh textured, String baseName, String mtlName) {

@@ -42,9 +42,48 @@ class GenerateCommandTests {
         assertThat(output).exists();
         assertThat(Files.readString(output)).contains("mtllib cat.mtl");
         assertThat(dir.resolve("out/cat.mtl")).exists();
-        assertThat(dir.resolve("out/cat.jpg")).exists();
+        assertThat(dir.resolve("out/cat.texture.jpg")).exists();
+        assertThat(Files.readString(dir.resolve("out/cat.mtl"))).contains("map_Kd cat.texture.jpg");
         assertThat(Files.readString(dir.resolve("out/cat.report.json"))).contains("\"closed\" : true");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("watertight");
+    }
+
+    @Test
+    void anObjBesideAJpegOfTheSameNameLeavesThePhotoAsItWas() throws Exception {
+        Path image = dir.resolve("cat.jpg");
+        Files.write(image, TestImages.jpeg(TestImages.objectOnBackdrop(200, 200, 7)));
+        byte[] before = Files.readAllBytes(image);
+
+        int code = run(image.toString(), dir.resolve("cat.obj").toString(), "--quality", "draft", "--faces", "2000");
+
+        assertThat(code).as(errors()).isEqualTo(GenerateCommand.OK);
+        assertThat(Files.readAllBytes(image)).isEqualTo(before);
+        assertThat(dir.resolve("cat.texture.jpg")).exists();
+    }
+
+    @Test
+    void anOutputThatWouldReplaceTheInputIsRefusedAndNothingIsWritten() throws Exception {
+        // the texture of cat.obj is cat.texture.jpg: an input of that name would be written over
+        Path image = dir.resolve("cat.texture.jpg");
+        Files.write(image, TestImages.jpeg(TestImages.objectOnBackdrop(200, 200, 7)));
+        byte[] before = Files.readAllBytes(image);
+
+        int code = run(image.toString(), dir.resolve("cat.obj").toString(), "--quality", "draft", "--faces", "2000");
+
+        assertThat(code).isEqualTo(GenerateCommand.USAGE);
+        assertThat(errors().strip()).doesNotContain("\n").contains("would overwrite the input image");
+        assertThat(Files.readAllBytes(image)).isEqualTo(before);
+        assertThat(dir.resolve("cat.obj")).doesNotExist();
+        assertThat(dir.resolve("cat.mtl")).doesNotExist();
+    }
+
+    @Test
+    void aReportNamedLikeTheInputIsRefusedToo() throws Exception {
+        Path input = dir.resolve("cat.report.json");
+        Files.writeString(input, "{}");
+        assertThat(GenerateCommand.overwritten(input, java.util.List.of(dir.resolve("cat.glb"),
+                dir.resolve("sub/../cat.report.json")))).containsExactly(dir.resolve("sub/../cat.report.json"));
+        assertThat(GenerateCommand.overwritten(input, java.util.List.of(dir.resolve("cat.glb")))).isEmpty();
     }
 
     @Test

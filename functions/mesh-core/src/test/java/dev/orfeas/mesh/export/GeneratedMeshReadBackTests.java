@@ -48,7 +48,7 @@ class GeneratedMeshReadBackTests {
         assertThat(obj.positions()).hasSize(result.report().vertices());
         assertThat(obj.faces()).hasSize(result.report().faces());
         assertThat(result.export().companions()).extracting(ExportedFile::name)
-                .containsExactlyInAnyOrder("model.mtl", "model.jpg");
+                .containsExactlyInAnyOrder("model.mtl", "model.texture.jpg");
     }
 
     @Test

@@ -58,7 +58,7 @@ class ObjExporterTests {
 
         assertThat(export.primary().name()).isEqualTo("cat.obj");
         assertThat(export.primary().mediaType()).isEqualTo("model/obj");
-        assertThat(export.companions()).extracting(ExportedFile::name).containsExactly("cat.mtl", "cat.png");
+        assertThat(export.companions()).extracting(ExportedFile::name).containsExactly("cat.mtl", "cat.texture.png");
         ExportedFile mtlFile = export.companions().get(0);
         ExportedFile png = export.companions().get(1);
         assertThat(obj.mtllib()).isEqualTo(mtlFile.name());
