@@ -139,7 +139,7 @@ validate_glb() {
   fi
 }
 
-SMOKE_IMAGE="${SMOKE_IMAGE:-$ROOT_DIR/infra/cluster/smoke.png}"
+SMOKE_IMAGE="${SMOKE_IMAGE:-$ROOT_DIR/scripts/smoke.png}"
 
 # smoke_test HOST API_KEY: GET /health answers UP, then one generation (the picture in SMOKE_IMAGE) answers a valid
 # GLB. HOST is a service (or tag) host name behind the gateway opened by open_gateway.

@@ -15,7 +15,7 @@
 #   --no-smoke     skip the smoke test (and so the rollback it could trigger)
 # Environment (defaults in brackets): NS [orfeas], TIMEOUT [1500] seconds to wait for Ready (prod's GPU revision may
 # wait for a new node: progress-deadline 20m), API_KEY [first key of Secret orfeas-api-keys], SMOKE_IMAGE
-# [infra/cluster/smoke.png], ALLOW_NO_GPU_NODE [0]: 1 when a node autoscaler adds GPU nodes on demand.
+# [scripts/smoke.png], ALLOW_NO_GPU_NODE [0]: 1 when a node autoscaler adds GPU nodes on demand.
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"

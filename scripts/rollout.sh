@@ -13,7 +13,7 @@
 #   --service   the Knative service [generate]; roll generate-events (the broker's copy) out the same way
 #   --steps     traffic percentages for the canary before 100 [10,50]
 # Environment (defaults in brackets): NS [orfeas], STEP_WAIT [120] seconds per step, API_KEY [first key of Secret
-# orfeas-api-keys], SMOKE_IMAGE [infra/cluster/smoke.png], TIMEOUT [1500] seconds for the new revision to be Ready.
+# orfeas-api-keys], SMOKE_IMAGE [scripts/smoke.png], TIMEOUT [1500] seconds for the new revision to be Ready.
 # After promoting, set the same image in knative/overlays/*/kustomization.yaml so the next deploy.sh keeps it.
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

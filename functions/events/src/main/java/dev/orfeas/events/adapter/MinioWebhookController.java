@@ -1,6 +1,7 @@
 package dev.orfeas.events.adapter;
 
 import dev.orfeas.cloudevents.DeliveredIds;
+import dev.orfeas.cloudevents.EventRequests;
 import dev.orfeas.events.web.BearerTokens;
 import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;
@@ -16,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,15 +120,10 @@ class MinioWebhookController {
 
     private byte[] readLimited(HttpServletRequest request) throws IOException {
         long max = properties.maxBody().toBytes();
-        if (request.getContentLengthLong() > max) {
+        try {
+            return EventRequests.body(request, (int) max);
+        } catch (EventRequests.TooLargeException e) {
             throw tooLarge(max);
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) max + 1);
-            if (body.length > max) {
-                throw tooLarge(max);
-            }
-            return body;
         }
     }
 
