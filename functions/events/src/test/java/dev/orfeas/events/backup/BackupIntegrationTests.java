@@ -1,7 +1,10 @@
 package dev.orfeas.events.backup;
 
 import dev.orfeas.cloudevents.CloudEventCodec;
+import dev.orfeas.cloudevents.EventData;
 import dev.orfeas.cloudevents.EventTypes;
+import dev.orfeas.cloudevents.MeshGenerated;
+import dev.orfeas.cloudevents.ObjectRef;
 import dev.orfeas.events.support.BackupCalls;
 import dev.orfeas.storage.LocalS3Server;
 import dev.orfeas.storage.ObjectStore;
@@ -23,6 +26,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -118,11 +122,12 @@ class BackupIntegrationTests {
     }
 
     private HttpResponse<byte[]> postEvent(String id, String mesh) throws Exception {
-        String data = "{\"id\":\"" + mesh + "\",\"bucket\":\"meshes\",\"key\":\"" + mesh + "/model.glb\","
-                + "\"metaKey\":\"" + mesh + "/meta.json\",\"files\":[\"" + mesh + "/model.glb\"]}";
+        // what generate sends: its payload record
+        byte[] data = EventData.write(new MeshGenerated(mesh, "meshes", mesh + "/model.glb", mesh + "/meta.json",
+                "glb", List.of(mesh + "/model.glb"), new ObjectRef("uploads", "cat.png"), false));
         return send(CloudEventBuilder.v1().withId(id).withType(EventTypes.MESH_GENERATED)
                 .withSource(URI.create("/orfeas/generate")).withSubject(mesh)
-                .withData("application/json", data.getBytes(StandardCharsets.UTF_8)).build());
+                .withData(EventData.JSON, data).build());
     }
 
     private HttpResponse<byte[]> send(CloudEvent event) throws Exception {
