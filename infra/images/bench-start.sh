@@ -2,10 +2,11 @@
 # Container cold start of orfeas/generate, measured the way a user meets it: `docker run` → readiness UP → first
 # mesh (POST of a real photo, GLB back). RUNS times, each with a fresh container against an S3Proxy container on a
 # private network (random credentials); prints each run and the medians. Needs the images (scripts/build-images.sh).
-#   infra/images/bench-start.sh [RUNS=5] [IMAGE=orfeas/generate:0.1.0] [JDK_JAVA_OPTIONS]
-# e.g. "-XX:AOTMode=off" as the third argument measures the same image without its AOT cache.
+#   infra/images/bench-start.sh [RUNS=5] [IMAGE=orfeas/generate:0.1.0] [JDK_JAVA_OPTIONS] [ENV=VALUE]
+# e.g. "-XX:AOTMode=off" as the third argument measures the same image without its AOT cache;
+# "ORFEAS_GENERATION_SEGMENTATION_MODEL=" as the fourth measures it without the segmentation model.
 set -euo pipefail
-RUNS="${1:-5}" IMAGE="${2:-orfeas/generate:0.1.0}" JVM_OPTIONS="${3:-}"
+RUNS="${1:-5}" IMAGE="${2:-orfeas/generate:0.1.0}" JVM_OPTIONS="${3:-}" EXTRA_ENV="${4:-ORFEAS_BENCH=1}"
 PHOTO=/usr/lib/python3/dist-packages/skimage/data/chelsea.png
 [[ -f "$PHOTO" ]] || { echo "needs $PHOTO (apt-get install python3-skimage)" >&2; exit 1; }
 tag="orfeas-bench-$$"
@@ -23,7 +24,7 @@ for i in $(seq "$RUNS"); do
   docker run -d --name "$tag-gen" --network "$tag" --read-only --tmpfs /tmp -p 127.0.0.1::8080 \
     -e ORFEAS_SECURITY_OPEN=true -e ORFEAS_STORAGE_ENDPOINT=http://s3:8080 -e ORFEAS_STORAGE_ACCESS_KEY=bench \
     -e ORFEAS_STORAGE_SECRET_KEY="$secret" -e ORFEAS_STORAGE_CHECKSUMS=when-required \
-    -e JDK_JAVA_OPTIONS="$JVM_OPTIONS" "$IMAGE" >/dev/null
+    -e JDK_JAVA_OPTIONS="$JVM_OPTIONS" -e "$EXTRA_ENV" "$IMAGE" >/dev/null
   port="$(docker port "$tag-gen" 8080/tcp | head -1 | sed 's/.*://')"
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; do
     [[ "$(docker inspect -f '{{.State.Running}}' "$tag-gen")" == true ]] || { docker logs "$tag-gen" | tail; exit 1; }
