@@ -10,7 +10,7 @@ RUNS="${1:-7}"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ && $# -le 1 ]] || { usage >&2; die "RUNS must be a positive number, was '${*}'"; }
 use_jdk
 MODULE="$ROOT_DIR/functions/mesh-core"
-(cd "$ROOT_DIR" && mvn -B -q -pl functions/mesh-core -am test-compile dependency:build-classpath \
+(cd "$ROOT_DIR" && mvn_quiet -q -pl functions/mesh-core -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$MODULE/target/bench-classpath.txt" -Dmdep.includeScope=test >&2) || die "build failed"
 exec "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=error \

@@ -25,12 +25,13 @@ use_jdk
 EVENTS="$ROOT_DIR/functions/events"
 GEN="$ROOT_DIR/functions/generate"
 log "building (package + test classes) ..."
-(cd "$ROOT_DIR" && mvn -B -q -DskipTests -pl functions/local-s3,functions/generate,functions/events -am install \
-  && mvn -B -q -o -pl functions/events test-compile dependency:build-classpath -Dmdep.includeScope=test \
+(cd "$ROOT_DIR" && mvn_quiet -q -DskipTests -pl functions/local-s3,functions/generate,functions/events -am install \
+  && mvn_quiet -q -o -pl functions/events test-compile dependency:build-classpath -Dmdep.includeScope=test \
        -Dmdep.outputFile=target/test-classpath.txt) || die "build failed"
 
 WORK="$(mktemp -d)"
 PIDS=()
+# shellcheck disable=SC2317  # run by the EXIT trap
 cleanup() {
   local pid
   for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done

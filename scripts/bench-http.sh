@@ -28,8 +28,8 @@ on_help "$@"
 use_jdk
 GEN="$ROOT_DIR/functions/generate"
 log "building (package + test classes) ..."
-(cd "$ROOT_DIR" && mvn -B -q -DskipTests -pl functions/local-s3,functions/generate -am package \
-  && mvn -B -q -o -pl functions/generate test-compile dependency:build-classpath -Dmdep.includeScope=test \
+(cd "$ROOT_DIR" && mvn_quiet -q -DskipTests -pl functions/local-s3,functions/generate -am package \
+  && mvn_quiet -q -o -pl functions/generate test-compile dependency:build-classpath -Dmdep.includeScope=test \
        -Dmdep.outputFile=target/test-classpath.txt) || die "build failed"
 BENCH_CP="$GEN/target/test-classes:$GEN/target/classes:$(cat "$GEN/target/test-classpath.txt")"
 APP_DIR="$GEN/target/bench-app"

@@ -22,7 +22,8 @@ Builds orfeas/base-jre, then orfeas/{generate,events,s3proxy,generate-gpu}:$VERS
 Docker engine. IMAGE limits the build to some of: ${ALL_IMAGES[*]}. Needs root (debootstrap), dockerd, and the
 jars (built with Maven when missing). Prints image sizes and the build time.
 
-  --no-gpu        skip generate-gpu (it downloads the 2.5 GB CUDA PyTorch natives once and makes a ~6 GB image)
+  --no-gpu        skip generate-gpu (it downloads the 2.5 GB CUDA PyTorch natives jar once and makes a 4.49 GB
+                  image, as measured in docs/images.md)
   --rebuild       build the app images even when their inputs are unchanged
   --rebuild-base  bootstrap the base again even when $BASE_IMAGE exists
 
@@ -118,7 +119,7 @@ ensure_jars() {
   command -v mvn >/dev/null || die "Maven (mvn) is needed to build ${need[*]}"
   use_jdk
   log "building ${need[*]} with Maven ..."
-  (IFS=,; cd "$ROOT_DIR" && mvn -B -q -DskipTests -Djazzer.fuzz=0 -pl "${need[*]}" -am package) || die "build failed"
+  (IFS=,; cd "$ROOT_DIR" && mvn_quiet -q -DskipTests -Djazzer.fuzz=0 -pl "${need[*]}" -am package) || die "build failed"
 }
 
 # gpu_natives: the CUDA 12.4 PyTorch natives from Maven Central (2.5 GB, cached in ~/.m2 after the first run).
@@ -126,7 +127,7 @@ gpu_natives() {
   local jar="$HOME/.m2/repository/ai/djl/pytorch/pytorch-native-cu124/2.5.1/pytorch-native-cu124-2.5.1-linux-x86_64.jar"
   if [[ ! -f "$jar" ]]; then
     log "downloading pytorch-native-cu124 2.5.1 (2.5 GB, once) ..."
-    mvn -B -q dependency:get -Dartifact=ai.djl.pytorch:pytorch-native-cu124:2.5.1:jar:linux-x86_64 >&2 \
+    mvn_quiet -q dependency:get -Dartifact=ai.djl.pytorch:pytorch-native-cu124:2.5.1:jar:linux-x86_64 >&2 \
       || die "could not fetch pytorch-native-cu124"
   fi
   echo "$jar"

@@ -56,6 +56,18 @@ use_jdk() {
   die "no JDK 21 or newer found. Install one (e.g. Temurin 25 in /usr/lib/jvm/temurin-25-jdk-amd64) or set JAVA_HOME."
 }
 
+# mvn_quiet ARGS...: Maven in batch mode without colour (-B, no transfer progress, style.color=never) with the raw
+# ANSI escapes Maven 3.8 prints even then stripped, and on JDK 24+ without the JDK's sun.misc.Unsafe warnings about
+# Maven's own Guava (harmless; Maven's, not the project's). Exit status: Maven's.
+mvn_quiet() {
+  local opts="${MAVEN_OPTS:-}" major
+  major="$(java_major "${JAVA_HOME:-/nonexistent}/bin/java" 2>/dev/null || true)"
+  [[ -n "$major" && "$major" -ge 24 ]] && opts+=" --sun-misc-unsafe-memory-access=allow"
+  MAVEN_OPTS="$opts" mvn -B --no-transfer-progress -Dstyle.color=never "$@" \
+    2> >(sed $'s/\e\\[[0-9;]*m//g' >&2) | sed $'s/\e\\[[0-9;]*m//g'
+  return "${PIPESTATUS[0]}"
+}
+
 # port_open PORT: true when something accepts connections on 127.0.0.1:PORT.
 port_open() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null

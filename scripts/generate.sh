@@ -15,7 +15,7 @@ MODULE="$ROOT_DIR/functions/mesh-core"
 CLASSPATH_FILE="$MODULE/target/cli-classpath.txt"
 if [[ ! -f "$CLASSPATH_FILE" || -n "$(find "$MODULE/src/main" "$MODULE/pom.xml" "$ROOT_DIR/pom.xml" -newer "$CLASSPATH_FILE" -print -quit)" ]]; then
   log "building mesh-core (first use or sources changed)"
-  (cd "$ROOT_DIR" && mvn -B -q -pl functions/mesh-core -am compile dependency:build-classpath \
+  (cd "$ROOT_DIR" && mvn_quiet -q -pl functions/mesh-core -am compile dependency:build-classpath \
       -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime >&2) || die "build failed"
 fi
 exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss4m -Dai.djl.offline=true \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command, one machine: a real S3-compatible store (S3Proxy, filesystem backend) on loopback and the generate
-# function, in the foreground. Ctrl-C stops both. Data survives restarts in $ORFEAS_DATA.
+# function (with --with-events also the events app, wired to the same store and to generate), in the foreground.
+# Ctrl-C stops them all. Data survives restarts in $ORFEAS_DATA.
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
@@ -9,17 +10,24 @@ PORT="${PORT:-8080}"
 ORFEAS_DATA="${ORFEAS_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/orfeas}"
 ORFEAS_S3_PORT="${ORFEAS_S3_PORT:-8333}"
 ORFEAS_BIND="${ORFEAS_BIND:-127.0.0.1}"
+EVENTS_PORT="${EVENTS_PORT:-8090}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 
 usage_details() {
   cat <<USAGE
-Usage: scripts/run.sh [--rebuild] [--help]
+Usage: scripts/run.sh [--with-events] [--rebuild] [--dry-run] [--help]
 
 Starts S3Proxy (data in \$ORFEAS_DATA/s3) on 127.0.0.1:\$ORFEAS_S3_PORT and the generate app on \$PORT, in the
 foreground; Ctrl-C stops both. Builds what is missing on the first run (Maven, needs network once).
 
+  --with-events  also the events app on 127.0.0.1:\$EVENTS_PORT, on the same store, delivering its CloudEvents to
+                 generate (POST /); its MinIO webhook token is in \$ORFEAS_DATA/events.credentials (docs/events.md)
+  --rebuild      build again even when nothing changed
+  --dry-run      print what would be built, started and set, then exit (starts, builds, downloads nothing)
+
 Environment (defaults):
   PORT=$PORT                     HTTP port of the app
+  EVENTS_PORT=$EVENTS_PORT              HTTP port of the events app (--with-events; loopback only)
   ORFEAS_DATA=$ORFEAS_DATA
   ORFEAS_S3_PORT=$ORFEAS_S3_PORT               S3 endpoint port (loopback only)
   ORFEAS_BIND=$ORFEAS_BIND             address the app listens on
@@ -31,9 +39,13 @@ USAGE
 }
 
 REBUILD=false
+WITH_EVENTS=false
+DRY_RUN=false
 for arg in "$@"; do
   case "$arg" in
     --rebuild) REBUILD=true ;;
+    --with-events) WITH_EVENTS=true ;;
+    --dry-run) DRY_RUN=true ;;
     -h|--help) usage; exit 0 ;;
     *) usage; die "unknown argument: $arg" ;;
   esac
@@ -45,20 +57,41 @@ log "JDK: $JAVA_HOME ($(java_major "$JAVA_HOME/bin/java"))"
 APP_JAR="$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar"
 S3_CP="$ROOT_DIR/functions/local-s3/target/s3proxy"
 APP_DIR="$ROOT_DIR/functions/generate/target/app"
+EVENTS_JAR="$ROOT_DIR/functions/events/target/events-0.1.0-SNAPSHOT.jar"
+MODULES=functions/local-s3,functions/generate
+$WITH_EVENTS && MODULES+=,functions/events
+# mvn_quiet (common.sh): no raw ANSI escapes from Maven in the script's output
+MVN=(mvn_quiet -q -DskipTests -Djazzer.fuzz=0 -pl "$MODULES" -am package)
 
 needs_build() {
   $REBUILD && return 0
   [[ -f "$APP_JAR" && -d "$S3_CP" ]] || return 0
+  if $WITH_EVENTS; then [[ -f "$EVENTS_JAR" && ! "$APP_JAR" -nt "$EVENTS_JAR" ]] || return 0; fi
   # rebuild when a source or POM changed since the jar was made
   [[ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/functions" -path '*/target' -prune -o \
       \( -name '*.java' -o -name 'pom.xml' -o -name '*.yaml' -o -name '*.pt' \) -newer "$APP_JAR" -print -quit)" ]]
 }
 
+if $DRY_RUN; then
+  if needs_build; then echo "build: (cd $ROOT_DIR && mvn -B ${MVN[*]:1})"; else echo "build: none (up to date)"; fi
+  echo "store: S3Proxy on http://127.0.0.1:$ORFEAS_S3_PORT, data in $ORFEAS_DATA/s3, credentials in $ORFEAS_DATA/s3.credentials"
+  if [[ -n "${ORFEAS_GENERATION_SEGMENTATION_MODEL:-}" ]]; then
+    echo "segmentation model: $ORFEAS_GENERATION_SEGMENTATION_MODEL"
+  else
+    echo "segmentation model: $SCRIPT_DIR/fetch-models.sh (installs it when missing: $SCRIPT_DIR/fetch-models.sh --dry-run)"
+  fi
+  if [[ -z "${ORFEAS_SECURITY_API_KEYS:-}${ORFEAS_SECURITY_API_KEY_HASHES:-}" ]]; then auth="open mode (no API keys)"; else auth="API keys"; fi
+  echo "generate: java -jar $APP_DIR/generate-0.1.0-SNAPSHOT.jar on http://$ORFEAS_BIND:$PORT, $auth"
+  if $WITH_EVENTS; then
+    echo "events: java -jar $EVENTS_JAR on http://127.0.0.1:$EVENTS_PORT, CloudEvents to http://127.0.0.1:$PORT/, webhook token in $ORFEAS_DATA/events.credentials"
+  fi
+  exit 0
+fi
+
 if needs_build; then
   command -v mvn >/dev/null || die "Maven (mvn) is needed for the first build"
   log "building (first run or sources changed) ..."
-  (cd "$ROOT_DIR" && mvn -B -q -DskipTests -pl functions/local-s3,functions/generate -am package) \
-    || die "build failed"
+  (cd "$ROOT_DIR" && "${MVN[@]}") || die "build failed"
   rm -rf "$APP_DIR"
 fi
 
@@ -81,6 +114,15 @@ fi
 
 port_open "$ORFEAS_S3_PORT" && die "port $ORFEAS_S3_PORT is taken (set ORFEAS_S3_PORT)"
 port_open "$PORT" && die "port $PORT is taken (set PORT)"
+if $WITH_EVENTS; then
+  port_open "$EVENTS_PORT" && die "port $EVENTS_PORT is taken (set EVENTS_PORT)"
+  EVENTS_CREDENTIALS="$ORFEAS_DATA/events.credentials"
+  if [[ ! -f "$EVENTS_CREDENTIALS" ]]; then
+    (umask 077 && printf 'WEBHOOK_TOKEN=%s\n' "$(random_secret)" > "$EVENTS_CREDENTIALS")
+  fi
+  # shellcheck disable=SC1090
+  . "$EVENTS_CREDENTIALS"
+fi
 
 PIDS=()
 cleanup() {
@@ -97,6 +139,7 @@ PIDS+=("$S3PROXY_PID")
 log "S3 (S3Proxy) on http://127.0.0.1:$ORFEAS_S3_PORT, data in $ORFEAS_DATA/s3"
 
 export PORT
+GENERATE_PORT="$PORT"
 export SERVER_ADDRESS="$ORFEAS_BIND"
 export ORFEAS_STORAGE_ENDPOINT="http://127.0.0.1:$ORFEAS_S3_PORT"
 export ORFEAS_STORAGE_ACCESS_KEY="$ACCESS_KEY" ORFEAS_STORAGE_SECRET_KEY="$SECRET_KEY"
@@ -118,6 +161,9 @@ if [[ -z "${ORFEAS_GENERATION_SEGMENTATION_MODEL:-}" ]]; then
 fi
 
 JVM=(-Dai.djl.offline=true -Dspring.aot.enabled=true -Xss4m --enable-native-access=ALL-UNNAMED)
+# JDK 25 warns "Failed to link AdapterHandlerEntry ... in the AOT code cache" at every start, even with a cache
+# trained a moment ago: harmless (those adapters are made again at start), so only AOT errors are shown.
+AOT_LOG=(-Xlog:aot=error,aot+codecache*=error)
 if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
   AOT="$APP_DIR/generate.aot"
   if [[ ! -f "$AOT" ]]; then
@@ -126,16 +172,39 @@ if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
       -Dserver.port=0 -jar generate-0.1.0-SNAPSHOT.jar >"$ORFEAS_DATA/aot-training.log" 2>&1) \
       || { log "AOT training failed (see $ORFEAS_DATA/aot-training.log); starting without it"; rm -f "$AOT"; }
   fi
-  [[ -f "$AOT" ]] && JVM+=(-XX:AOTCache="$AOT")
+  [[ -f "$AOT" ]] && JVM+=(-XX:AOTCache="$AOT" "${AOT_LOG[@]}")
 fi
 
 # shellcheck disable=SC2086
 (cd "$APP_DIR" && exec "$JAVA_HOME/bin/java" "${JVM[@]}" $JAVA_OPTS -jar generate-0.1.0-SNAPSHOT.jar) &
 PIDS+=($!)
 APP_PID=$!
+if $WITH_EVENTS; then
+  # the events app: same store and credentials, its own ports (serving EVENTS_PORT, management 8082 on loopback),
+  # events delivered to generate's root with the first API key (if any)
+  (
+    export SERVER_ADDRESS=127.0.0.1
+    export ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN="$WEBHOOK_TOKEN"
+    export ORFEAS_EVENTS_SINK_GENERATE_URL="http://127.0.0.1:$GENERATE_PORT/"
+    keys="${ORFEAS_SECURITY_API_KEYS:-}"
+    export ORFEAS_EVENTS_SINK_API_KEY="${keys%%,*}"
+    unset ORFEAS_SECURITY_OPEN ORFEAS_SECURITY_API_KEYS ORFEAS_SECURITY_API_KEY_HASHES
+    # shellcheck disable=SC2086
+    exec env PORT="$EVENTS_PORT" "$JAVA_HOME/bin/java" -Dspring.aot.enabled=true $JAVA_OPTS -jar "$EVENTS_JAR"
+  ) &
+  PIDS+=($!)
+  EVENTS_PID=$!
+fi
 if wait_for "the app's readiness" 180 curl -fsS "http://127.0.0.1:$PORT/readyz"; then
   log "ORFEAS generate is ready on http://$ORFEAS_BIND:$PORT (POST /generate, GET /meshes) — Ctrl-C stops"
   log "try: curl --data-binary @cat.png -H 'Content-Type: image/png' localhost:$PORT/generate -o cat.glb"
+  if $WITH_EVENTS; then
+    if wait_for "the events app's readiness" 120 curl -fsS "http://127.0.0.1:$EVENTS_PORT/readyz"; then
+      log "ORFEAS events is ready on http://127.0.0.1:$EVENTS_PORT (POST /webhooks/minio with the token in $EVENTS_CREDENTIALS)"
+    else
+      kill -0 "$EVENTS_PID" 2>/dev/null || log "WARNING: the events app exited during start-up (see the log above)"
+    fi
+  fi
 else
   kill -0 "$APP_PID" 2>/dev/null || die "the app exited during start-up (see the log above)"
 fi

@@ -5,6 +5,12 @@ set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 
+usage_details() {
+  cat <<USAGE
+Usage: scripts/test.sh [MAVEN ARGUMENT...]    e.g. scripts/test.sh -pl functions/mesh-core
+USAGE
+}
+
 on_help "$@"
 
 # command -> Debian package providing it, for the tools the tests drive as real peers.
@@ -76,4 +82,4 @@ export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost
 use_jdk
 log "JDK: $JAVA_HOME"
 cd "$ROOT_DIR"
-exec mvn -B verify "$@"
+mvn_quiet verify "$@"   # mvn -B verify, without Maven's raw ANSI escapes (common.sh)
