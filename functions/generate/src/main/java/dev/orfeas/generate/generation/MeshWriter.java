@@ -84,7 +84,7 @@ class MeshWriter {
                         options.detail()),
                 new MeshMeta.Source(sourceKey, request.sourceName(), sourceType, request.image().length,
                         request.origin()),
-                files, json.readTree(result.report().toJson()));
+                files, json.valueToTree(result.report()));
         writes.add(ObjectWrite.of(MeshLayout.recent(id, now.toEpochMilli()), new byte[0], "text/plain"));
         ObjectWrite publish = new ObjectWrite(MeshLayout.meta(id), json.writeValueAsBytes(meta), "application/json",
                 null, metadata);

@@ -4,6 +4,7 @@ import dev.orfeas.generate.TestImages;
 import dev.orfeas.mesh.GenerationOptions;
 import dev.orfeas.mesh.ImageRejectedException;
 import dev.orfeas.mesh.MeshFormat;
+import dev.orfeas.mesh.ProgressListener;
 import dev.orfeas.mesh.Quality;
 import dev.orfeas.mesh.Stage;
 import dev.orfeas.storage.MemoryStore;
@@ -12,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,6 +61,20 @@ class MeshServiceTests {
         assertThat(store.get("meshes", MeshLayout.model(id, "glb")).orElseThrow().bytes())
                 .isEqualTo(outcome.modelBytes());
         assertThat(meshes.published(List.of(id, "0000000000000000"))).containsExactly(id);
+    }
+
+    @Test
+    void theStoredReportIsTheEnginesReportAsJson() throws Exception {
+        byte[] image = TestImages.discPng(64, 24);
+        var request = request(image, 0);
+        var outcome = generate.apply(request);
+        String engineJson = TestEngines.ready().generate(image, request.options(), ProgressListener.NONE).report()
+                .toJson();
+
+        var stored = (ObjectNode) meshes.find(outcome.meta().id()).orElseThrow().report().deepCopy();
+        var engine = (ObjectNode) JsonMapper.builder().build().readTree(engineJson);
+        assertThat(stored.remove("timingsMs").propertyNames()).isEqualTo(engine.remove("timingsMs").propertyNames());
+        assertThat(stored).isEqualTo(engine);
     }
 
     @Test
