@@ -62,6 +62,9 @@ run kubectl apply -f "$SERVING/serving-core.yaml"
 run kubectl apply -f "$KOURIER/kourier.yaml"
 run kubectl -n knative-serving patch configmap/config-network --type merge \
   -p '{"data":{"ingress-class":"kourier.ingress.networking.knative.dev"}}'
+# metrics for Prometheus (monitoring/kubernetes scrapes them): OpenTelemetry instruments served as Prometheus text
+run kubectl -n knative-serving patch configmap/config-observability --type merge \
+  --patch-file "$ROOT_DIR/knative/observability/config-observability.yaml"
 wait_deployments knative-serving
 wait_deployments kourier-system
 
