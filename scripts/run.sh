@@ -163,7 +163,7 @@ fi
 JVM=(-Dai.djl.offline=true -Dspring.aot.enabled=true -Xss4m --enable-native-access=ALL-UNNAMED)
 # JDK 25 warns "Failed to link AdapterHandlerEntry ... in the AOT code cache" at every start, even with a cache
 # trained a moment ago: harmless (those adapters are made again at start), so only AOT errors are shown.
-AOT_LOG=(-Xlog:aot=error,aot+codecache*=error)
+AOT_LOG=("-Xlog:aot=error,aot+codecache*=error")
 if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
   AOT="$APP_DIR/generate.aot"
   if [[ ! -f "$AOT" ]]; then
@@ -186,6 +186,8 @@ if $WITH_EVENTS; then
     export SERVER_ADDRESS=127.0.0.1
     export ORFEAS_EVENTS_ADAPTER_AUTH_TOKEN="$WEBHOOK_TOKEN"
     export ORFEAS_EVENTS_SINK_GENERATE_URL="http://127.0.0.1:$GENERATE_PORT/"
+    # generate answers an event when its mesh is stored: a photo takes longer than the 10 s default on a small CPU
+    export ORFEAS_EVENTS_SINK_TIMEOUT="${ORFEAS_EVENTS_SINK_TIMEOUT:-120s}"
     keys="${ORFEAS_SECURITY_API_KEYS:-}"
     export ORFEAS_EVENTS_SINK_API_KEY="${keys%%,*}"
     unset ORFEAS_SECURITY_OPEN ORFEAS_SECURITY_API_KEYS ORFEAS_SECURITY_API_KEY_HASHES
