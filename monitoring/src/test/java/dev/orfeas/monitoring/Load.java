@@ -61,11 +61,18 @@ final class Load {
 
     /** A dark disc on a white backdrop: the built-in segmentation finds it, the engine inflates it. */
     static byte[] disc(int size) throws IOException {
+        return disc(size, (40 + size % 50) << 16 | 90 << 8 | 160);
+    }
+
+    /** The same with the disc in this RGB colour: another colour, another mesh (a cache miss). */
+    static byte[] disc(int size, int rgb) throws IOException {
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, size, size);
-        g.setColor(new Color(40 + size % 50, 90, 160));
+        Color c = new Color(rgb);
+        // dark enough to stand out from the white backdrop
+        g.setColor(new Color(c.getRed() / 2, c.getGreen() / 2, c.getBlue() / 2));
         g.fillOval(size / 6, size / 6, size * 2 / 3, size * 2 / 3);
         g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

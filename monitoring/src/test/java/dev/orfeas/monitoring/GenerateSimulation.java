@@ -1,0 +1,160 @@
+package dev.orfeas.monitoring;
+
+import dev.orfeas.storage.LocalS3Server;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.regex;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * The load test of the generate function (scripts/loadtest.sh): an open workload (a constant arrival rate, so a
+ * slow server cannot hide behind fewer requests) for a bounded time, after a warm-up whose requests carry their
+ * own names and are left out of the assertions. Scenarios: sync generate of fresh images (cache misses, several
+ * sizes) and of images already stored (cache hits). Without {@code orfeas.loadtest.url} it starts the app itself
+ * on the embedded S3, on loopback, rate limit off. Jobs (POST /jobs) do not exist yet: no scenario for them.
+ *
+ * <p>System properties ({@code -Dorfeas.loadtest.*}): url, rate (arrivals per second, all scenarios), duration
+ * and warmup (seconds), hit-share (0–1), sizes (comma-separated pixel sides), p99-ms and max-error-percent (the
+ * assertions that fail the run).
+ */
+public class GenerateSimulation extends Simulation {
+
+    private static final String PREFIX = "orfeas.loadtest.";
+
+    private final double rate = Double.parseDouble(property("rate", "2"));
+    private final int duration = Integer.parseInt(property("duration", "30"));
+    private final int warmup = Integer.parseInt(property("warmup", "5"));
+    private final double hitShare = Double.parseDouble(property("hit-share", "0.3"));
+    private final int p99Ms = Integer.parseInt(property("p99-ms", "15000"));
+    private final double maxErrorPercent = Double.parseDouble(property("max-error-percent", "1"));
+    private final List<Integer> sizes = Stream.of(property("sizes", "128,256,384,512").split(","))
+            .map(String::trim).map(Integer::parseInt).toList();
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final String baseUrl;
+    private final LoadSummary summary = new LoadSummary();
+
+    public GenerateSimulation() throws Exception {
+        String url = property("url", "");
+        baseUrl = url.isBlank() ? startApp() : url;
+        List<byte[]> stored = new ArrayList<>();
+        for (int size : sizes) {
+            stored.add(Load.disc(size)); // made cache hits by the warm-up
+        }
+
+        HttpProtocolBuilder protocol = http.baseUrl(baseUrl).acceptHeader("model/gltf-binary")
+                .contentTypeHeader("image/png").shareConnections();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        ScenarioBuilder warm = scenario("warm-up")
+                .feed(feeder(() -> stored.get(Math.floorMod(next.getAndIncrement(), stored.size()))))
+                .exec(http("warm-up").post("/generate?quality=draft").body(ByteArrayBody("#{image}"))
+                        .check(status().in(200, 429)));
+        ScenarioBuilder misses = scenario("sync generate (miss)").feed(feeder(() -> fresh()))
+                .exec(measured("generate miss", "miss"));
+        ScenarioBuilder hits = scenario("sync generate (hit)").feed(feeder(() -> stored.get(random(stored.size()))))
+                .exec(measured("generate hit", "hit"));
+
+        setUp(
+                warm.injectOpen(constantUsersPerSec(Math.max(1, stored.size() / (double) warmup)).during(warmup)),
+                misses.injectOpen(nothingFor(Duration.ofSeconds(warmup + 1)),
+                        constantUsersPerSec(rate * (1 - hitShare)).during(duration)),
+                hits.injectOpen(nothingFor(Duration.ofSeconds(warmup + 1)),
+                        constantUsersPerSec(rate * hitShare).during(duration)))
+                .protocols(protocol)
+                .maxDuration(Duration.ofSeconds(warmup + duration + 120))
+                .assertions(
+                        details("generate miss").failedRequests().percent().lte(maxErrorPercent),
+                        details("generate hit").failedRequests().percent().lte(maxErrorPercent),
+                        details("generate miss").responseTime().percentile(99.0).lte(p99Ms),
+                        details("generate hit").responseTime().percentile(99.0).lte(p99Ms));
+    }
+
+    /** One measured request: what it answered is saved first (the summary), then checked (the assertions). */
+    private ChainBuilder measured(String name, String cache) {
+        return exec(http(name).post("/generate?quality=draft").body(ByteArrayBody("#{image}"))
+                .check(status().saveAs("status"), responseTimeInMillis().saveAs("millis"),
+                        regex("urn:orfeas:problem:([a-z-]+)").optional().saveAs("problem"),
+                        status().is(200), header("X-Cache").is(cache)))
+                .exec(session -> {
+                    summary.add(name, session.isFailed(), session.contains("status") ? session.getInt("status") : 0,
+                            session.contains("millis") ? session.getLong("millis") : 0,
+                            session.contains("problem") ? session.getString("problem") : null);
+                    return session.remove("status").remove("millis").remove("problem");
+                });
+    }
+
+    @Override
+    public void after() {
+        try {
+            String md = summary.markdown(baseUrl, rate, duration, warmup);
+            Path file = Path.of(property("summary", "target/loadtest-summary.md"));
+            summary.write(file, md);
+            System.out.println(md);
+            System.out.println("loadtest: summary in " + file.toAbsolutePath());
+        } catch (java.io.IOException e) {
+            System.err.println("loadtest: cannot write the summary: " + e);
+        }
+        for (AutoCloseable c : started.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("loadtest: stopping " + c + ": " + e);
+            }
+        }
+    }
+
+    /** A picture nobody asked for yet: a size from the list, a colour of its own. */
+    private byte[] fresh() {
+        try {
+            return Load.disc(sizes.get(random(sizes.size())), ThreadLocalRandom.current().nextInt(1 << 24));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Iterator<Map<String, Object>> feeder(Supplier<byte[]> images) {
+        return Stream.generate(() -> Map.<String, Object>of("image", images.get())).iterator();
+    }
+
+    private static int random(int bound) {
+        return ThreadLocalRandom.current().nextInt(bound);
+    }
+
+    private String startApp() throws Exception {
+        Path work = Files.createTempDirectory("orfeas-loadtest-");
+        LocalS3Server s3 = LocalS3Server.shared();
+        List<String> args = new ArrayList<>(s3.springProperties().stream().map(p -> "--" + p).toList());
+        args.addAll(List.of("--orfeas.security.open=true", "--orfeas.security.rate-limit.enabled=false"));
+        AppProcess app = AppProcess.start("generate", args, work);
+        started.add(app);
+        app.awaitReady(java.net.http.HttpClient.newHttpClient());
+        System.out.println("loadtest: generate on " + app.uri("/") + " (log: " + work + "/generate.log)");
+        return app.uri("").toString();
+    }
+
+    private static String property(String name, String fallback) {
+        return System.getProperty(PREFIX + name, fallback);
+    }
+}
