@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # One image to one mesh, from the command line, without the service:
 #   scripts/generate.sh IMAGE OUTPUT [--format glb|obj|stl|ply] [--faces N] [--quality draft|default|high]
-#                       [--detail 0..1] [--model MODEL.pt]
+#                       [--detail 0..1] [--foreground auto|alpha|backdrop|model|none] [--model MODEL.pt]
+#                       [--segmentation-model MODEL.onnx]
+# The segmentation model defaults to the one scripts/fetch-models.sh installed (\$ORFEAS_MODELS/isnet-fp16.onnx), when
+# it is there; without it, photos use the built-in backdrop segmenter.
 # Builds mesh-core on first use (and again when its sources change). Exit 0 = written; 2 = bad arguments;
 # 3 = the image cannot become a mesh; 1 = other failure. The reason is one line on stderr.
 set -euo pipefail
@@ -9,6 +12,12 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 
 on_help "$@"
+
+SEGMENTATION=()
+DEFAULT_MODEL="${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-fp16.onnx"
+if [[ " $* " != *" --segmentation-model "* && -f "$DEFAULT_MODEL" ]]; then
+  SEGMENTATION=(--segmentation-model "$DEFAULT_MODEL")
+fi
 
 use_jdk
 MODULE="$ROOT_DIR/functions/mesh-core"
@@ -20,4 +29,4 @@ if [[ ! -f "$CLASSPATH_FILE" || -n "$(find "$MODULE/src/main" "$MODULE/pom.xml" 
 fi
 exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss4m -Dai.djl.offline=true \
   --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
-  -cp "$MODULE/target/classes:$(cat "$CLASSPATH_FILE")" dev.orfeas.mesh.cli.GenerateCommand "$@"
+  -cp "$MODULE/target/classes:$(cat "$CLASSPATH_FILE")" dev.orfeas.mesh.cli.GenerateCommand "$@" "${SEGMENTATION[@]}"

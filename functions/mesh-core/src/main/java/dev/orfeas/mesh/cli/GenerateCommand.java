@@ -1,14 +1,17 @@
 package dev.orfeas.mesh.cli;
 
 import dev.orfeas.mesh.EngineSettings;
+import dev.orfeas.mesh.ForegroundChoice;
 import dev.orfeas.mesh.GenerationOptions;
 import dev.orfeas.mesh.GenerationResult;
 import dev.orfeas.mesh.ImageRejectedException;
+import dev.orfeas.mesh.InvalidOptionsException;
 import dev.orfeas.mesh.MeshFormat;
 import dev.orfeas.mesh.MeshGenerator;
 import dev.orfeas.mesh.ProgressListener;
 import dev.orfeas.mesh.Quality;
 import dev.orfeas.mesh.export.ExportedFile;
+import dev.orfeas.mesh.segment.SegmentationSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,7 +25,7 @@ import java.util.Optional;
 
 /**
  * {@code scripts/generate.sh IMAGE OUTPUT [--format glb|obj|stl|ply] [--faces N] [--quality draft|default|high]
- * [--detail 0..1] [--model MODEL.pt]}: one image to one mesh file (plus OUTPUT's stem + .report.json, and for OBJ
+ * [--detail 0..1] [--foreground auto|alpha|backdrop|model|none] [--model MODEL.pt] [--segmentation-model MODEL.onnx]}: one image to one mesh file (plus OUTPUT's stem + .report.json, and for OBJ
  * the .mtl and the texture, OUTPUT's stem + .texture.jpg, beside it). Never writes over the input: when any of the
  * files it would write is the input image, it writes nothing and exits 2. Exit 0 on success; 2 for bad arguments;
  * 3 for an image that cannot become a mesh; 1 for anything else — always with a one-line reason on stderr.
@@ -68,6 +71,9 @@ public final class GenerateCommand {
         if (line.model() != null) {
             settings = settings.withModel(line.model());
         }
+        if (line.segmentationModel() != null) {
+            settings = settings.withSegmentationModel(line.segmentationModel(), SegmentationSettings.defaults());
+        }
         long start = System.nanoTime();
         try (MeshGenerator engine = new MeshGenerator(settings)) {
             GenerationResult result = engine.generate(image, line.options(), ProgressListener.NONE, stem(line.output()));
@@ -85,6 +91,9 @@ public final class GenerateCommand {
         } catch (ImageRejectedException e) {
             err.println("generate: " + line.image() + ": " + e.getMessage());
             return REJECTED;
+        } catch (InvalidOptionsException e) {
+            err.println("generate: " + e.getMessage());
+            return USAGE;
         } catch (IOException e) {
             err.println("generate: cannot write " + line.output() + ": " + e.getMessage());
             return FAILED;
@@ -153,10 +162,12 @@ public final class GenerateCommand {
     }
 
     /** Parsed arguments. */
-    record CommandLine(Path image, Path output, GenerationOptions options, Path model, boolean help) {
+    record CommandLine(Path image, Path output, GenerationOptions options, Path model, Path segmentationModel,
+                       boolean help) {
 
         static final String USAGE = "usage: scripts/generate.sh IMAGE OUTPUT [--format glb|obj|stl|ply] [--faces N] "
-                + "[--quality draft|default|high] [--detail 0..1] [--model MODEL.pt]";
+                + "[--quality draft|default|high] [--detail 0..1] [--foreground auto|alpha|backdrop|model|none] "
+                + "[--model MODEL.pt] [--segmentation-model MODEL.onnx]";
 
         static CommandLine parse(String[] args) {
             List<String> positional = new ArrayList<>();
@@ -165,17 +176,21 @@ public final class GenerateCommand {
             int faces = 0;
             double detail = 0;
             Path model = null;
+            Path segmentationModel = null;
+            ForegroundChoice foreground = ForegroundChoice.AUTO;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
                     case "-h", "--help" -> {
-                        return new CommandLine(null, null, null, null, true);
+                        return new CommandLine(null, null, null, null, null, true);
                     }
                     case "--format" -> format = value(args, ++i, arg);
                     case "--quality" -> quality = value(args, ++i, arg);
                     case "--faces" -> faces = integer(value(args, ++i, arg), arg);
                     case "--detail" -> detail = number(value(args, ++i, arg), arg);
                     case "--model" -> model = Path.of(value(args, ++i, arg));
+                    case "--segmentation-model" -> segmentationModel = Path.of(value(args, ++i, arg));
+                    case "--foreground" -> foreground = ForegroundChoice.parse(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new IllegalArgumentException("unknown option " + arg);
@@ -190,8 +205,8 @@ public final class GenerateCommand {
             Path output = Path.of(positional.get(1));
             String chosen = format != null ? format : extensionOf(output);
             GenerationOptions options = new GenerationOptions(MeshFormat.parse(chosen), Quality.parse(quality), faces,
-                    detail);
-            return new CommandLine(Path.of(positional.get(0)), output, options, model, false);
+                    detail, foreground);
+            return new CommandLine(Path.of(positional.get(0)), output, options, model, segmentationModel, false);
         }
 
         private static String extensionOf(Path output) {

@@ -104,4 +104,34 @@ class GenerateCommandTests {
         assertThat(run("missing.png", dir.resolve("b.glb").toString())).isEqualTo(GenerateCommand.USAGE);
         assertThat(errors()).contains("no such file");
     }
+
+    @Test
+    void foregroundAndSegmentationModelFlagsReachTheEngine() throws Exception {
+        Path image = dir.resolve("photo.jpg");
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(160, 120,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = photo.createGraphics();
+        g.setColor(new java.awt.Color(25, 30, 20));
+        g.fillRect(0, 0, 160, 120);
+        g.setColor(new java.awt.Color(240, 235, 220)); // bright = salient for the tiny segmenter
+        g.fillOval(40, 20, 80, 80);
+        g.dispose();
+        Files.write(image, TestImages.jpeg(photo));
+        Path tiny = Path.of(getClass().getResource("/models/tiny-segmenter.onnx").toURI());
+
+        assertThat(run(image.toString(), dir.resolve("a.glb").toString(), "--quality", "draft", "--foreground",
+                "model")).as("no model given").isEqualTo(GenerateCommand.USAGE);
+        assertThat(errors()).contains("foreground=model needs the segmentation model");
+
+        int code = run(image.toString(), dir.resolve("b.glb").toString(), "--quality", "draft",
+                "--segmentation-model", tiny.toString(), "--foreground", "model");
+        assertThat(code).as(errors()).isEqualTo(GenerateCommand.OK);
+        assertThat(Files.readString(dir.resolve("b.report.json"))).contains("\"source\" : \"model\"");
+
+        assertThat(run(image.toString(), dir.resolve("c.glb").toString(), "--quality", "draft", "--foreground",
+                "none")).isEqualTo(GenerateCommand.OK);
+        assertThat(Files.readString(dir.resolve("c.report.json"))).contains("\"source\" : \"none\"");
+        assertThat(run(image.toString(), dir.resolve("d.glb").toString(), "--foreground", "sideways"))
+                .isEqualTo(GenerateCommand.USAGE);
+    }
 }
