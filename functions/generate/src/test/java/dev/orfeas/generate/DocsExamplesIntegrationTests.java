@@ -295,6 +295,25 @@ class DocsExamplesIntegrationTests extends AppTestSupport {
         return fallback;
     }
 
+    /** docs/http-api.md's 405 row and /meshes limit range are what the app does. */
+    @Test
+    void theApiDocsMethodAndLimitRowsHold() throws Exception {
+        String api = Files.readString(readme().resolveSibling("docs/http-api.md"));
+        assertThat(api).contains("| 405 | `urn:orfeas:problem:method-not-allowed` |")
+                .contains("`limit`: 1 – 100 (default 20; outside that range 400 `bad-request`)");
+
+        var getGenerate = get("/generate", Map.of());
+        assertThat(getGenerate.statusCode()).isEqualTo(405);
+        assertThat(json(getGenerate).get("type").asString()).isEqualTo("urn:orfeas:problem:method-not-allowed");
+        for (String limit : List.of("0", "101")) {
+            var page = get("/meshes?limit=" + limit, Map.of());
+            assertThat(page.statusCode()).as("limit=" + limit).isEqualTo(400);
+            assertThat(json(page).get("type").asString()).isEqualTo("urn:orfeas:problem:bad-request");
+        }
+        assertThat(get("/meshes?limit=1", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/meshes?limit=100", Map.of()).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void theParserReadsCommandsContinuationsAndExpectedLines() {
         List<Step> steps = steps("""
