@@ -7,7 +7,7 @@
 # status and problem type); fails when the error ratio or p99 exceed their limits.
 # Usage: scripts/loadtest.sh [--url URL] [--rate PER_SECOND] [--duration SECONDS] [--warmup SECONDS]
 #                            [--hit-share 0..1] [--sizes 128,256,...] [--p99-ms MS] [--max-error-percent P]
-#                            [--summary FILE]
+#                            [--summary FILE] [--max-concurrent N (the app it starts)]
 # A URL needs a key when the app has keys: LOADTEST_API_KEY is not supported yet, run the target in open mode
 # or behind a proxy that adds the key; its rate limit must allow RATE per second.
 set -euo pipefail
@@ -20,7 +20,7 @@ on_help "$@"
 PROPS=()
 while (($#)); do
   case "$1" in
-    --url|--rate|--duration|--warmup|--hit-share|--sizes|--p99-ms|--max-error-percent|--summary)
+    --url|--rate|--duration|--warmup|--hit-share|--sizes|--p99-ms|--max-error-percent|--summary|--max-concurrent)
       [[ $# -ge 2 ]] || die "$1 needs a value"
       PROPS+=("-Dorfeas.loadtest.${1#--}=$2"); shift 2 ;;
     *) die "unknown argument '$1' (see --help)" ;;

@@ -38,7 +38,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  *
  * <p>System properties ({@code -Dorfeas.loadtest.*}): url, rate (arrivals per second, all scenarios), duration
  * and warmup (seconds), hit-share (0–1), sizes (comma-separated pixel sides), p99-ms and max-error-percent (the
- * assertions that fail the run).
+ * assertions that fail the run), summary (the Markdown file), max-concurrent (the started app's generation slots).
  */
 public class GenerateSimulation extends Simulation {
 
@@ -147,6 +147,9 @@ public class GenerateSimulation extends Simulation {
         LocalS3Server s3 = LocalS3Server.shared();
         List<String> args = new ArrayList<>(s3.springProperties().stream().map(p -> "--" + p).toList());
         args.addAll(List.of("--orfeas.security.open=true", "--orfeas.security.rate-limit.enabled=false"));
+        if (!property("max-concurrent", "").isBlank()) {
+            args.add("--orfeas.generation.max-concurrent=" + property("max-concurrent", ""));
+        }
         AppProcess app = AppProcess.start("generate", args, work);
         started.add(app);
         app.awaitReady(java.net.http.HttpClient.newHttpClient());
