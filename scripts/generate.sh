@@ -5,8 +5,10 @@
 #                       [--segmentation-model MODEL.onnx]
 # The segmentation model defaults to the one scripts/fetch-models.sh installed (\$ORFEAS_MODELS/isnet-fp16.onnx), when
 # it is there; without it, photos use the built-in backdrop segmenter.
-# Builds mesh-core on first use (and again when its sources change). Exit 0 = written; 2 = bad arguments;
-# 3 = the image cannot become a mesh; 1 = other failure. The reason is one line on stderr.
+# Never writes over its input: an OBJ's texture is OUTPUT's stem + .texture.jpg, and when any file it would write
+# is the input image it writes nothing and exits 2. Builds mesh-core on first use (and again when its sources
+# change). Exit 0 = written; 2 = bad arguments; 3 = the image cannot become a mesh; 1 = other failure. The reason is
+# one line on stderr.
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"

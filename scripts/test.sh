@@ -23,6 +23,7 @@ declare -A DEBIAN_TOOLS=(
   [debootstrap]=debootstrap
   [nginx]=nginx
   [shellcheck]=shellcheck
+  [curl]=curl
   [promtool]=prometheus
 )
 # Debian packages the tests read data from (checked by a file they ship).

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The docs check: README.md's {@code ```bash} blocks that call the app ({@code curl … localhost:8080}) run as
- * written, with real curl and bash, against the app on its one-machine defaults (open mode, a real S3 store), in a
+ * written, with real curl and bash, against the app on its one-machine defaults (open mode, a real S3 store; the
+ * ports 8080 and the management port 8081 replaced by the test's), in a
  * folder holding a copy of README.md. Every curl must answer the status its {@code # →} line shows (200 unless the
  * line shows a problem's {@code "status"}), with the headers its {@code (headers: …)} list names, and an answer of the
  * shape shown: every JSON field name the line shows, the values of type/title/status/format/bucket/engine, the file
@@ -66,7 +67,9 @@ class DocsExamplesIntegrationTests extends AppTestSupport {
         Map<String, String> lastHeaders = Map.of();
         for (List<Step> block : blocks) {
             for (Step step : block) {
-                String command = step.command().replace("localhost:8080", "localhost:" + port);
+                String command = step.command().replace("localhost:8080", "localhost:" + port)
+                        .replace("127.0.0.1:8081", "127.0.0.1:" + managementPort)
+                        .replace("localhost:8081", "localhost:" + managementPort);
                 if (lastId != null) {
                     command = MESH_ID.matcher(command).replaceAll(lastId);
                 }
