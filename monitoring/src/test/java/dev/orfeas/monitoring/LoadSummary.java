@@ -34,7 +34,8 @@ final class LoadSummary {
         md.append("# Load test summary\n\n");
         md.append(String.format(Locale.ROOT, "Target %s; open workload at %.2f arrivals/s for %d s after a %d s "
                 + "warm-up (left out below).%n%n", target, intendedRate, seconds, warmup));
-        md.append("| request | answers | achieved rate (/s) | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | errors |\n");
+        md.append("| request | answers | achieved rate (/s) | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
+                + "| errors |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Answer> all = new ArrayList<>(answers);
         byRequest.put("all", all);
