@@ -69,6 +69,7 @@ public class ObjectStore {
 
     private void write(String bucket, String key, byte[] data, String contentType, String disposition,
                        Map<String, String> metadata) {
+        InvalidObjectKeyException.requireSafe(key);
         if (data.length >= properties.multipartThreshold().toBytes()) {
             putMultipart(bucket, key, data, contentType, disposition, metadata);
             return;
@@ -117,6 +118,7 @@ public class ObjectStore {
 
     /** Reads a whole object; empty when it does not exist. */
     public Optional<StoredObject> get(String bucket, String key) {
+        InvalidObjectKeyException.requireSafe(key);
         return call("get " + bucket + "/" + key, () -> {
             try {
                 var bytes = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
@@ -135,18 +137,14 @@ public class ObjectStore {
 
     /** One page of keys under a prefix, in key order; {@code token} continues a previous page. */
     public KeyPage list(String bucket, String prefix, int limit, String token) {
-        ListObjectsV2Response page = call("list " + bucket + "/" + prefix, () -> s3.listObjectsV2(b -> {
-            b.bucket(bucket).prefix(prefix).maxKeys(limit);
-            if (token != null && !token.isBlank()) {
-                b.continuationToken(token);
-            }
-        }));
+        ListObjectsV2Response page = listPage(bucket, prefix, limit, token);
         return new KeyPage(page.contents().stream().map(S3Object::key).toList(),
                 Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
     }
 
     /** Size, ETag, version and time of one object; empty when it does not exist. */
     public Optional<ObjectInfo> head(String bucket, String key) {
+        InvalidObjectKeyException.requireSafe(key);
         return call("head " + bucket + "/" + key, () -> {
             try {
                 var h = s3.headObject(b -> b.bucket(bucket).key(key));
@@ -165,15 +163,35 @@ public class ObjectStore {
 
     /** One page of objects (key, size, ETag, time) under a prefix, in key order. */
     public ObjectPage listObjects(String bucket, String prefix, int limit, String token) {
-        ListObjectsV2Response page = call("list " + bucket + "/" + prefix, () -> s3.listObjectsV2(b -> {
-            b.bucket(bucket).prefix(prefix).maxKeys(limit);
-            if (token != null && !token.isBlank()) {
-                b.continuationToken(token);
-            }
-        }));
+        ListObjectsV2Response page = listPage(bucket, prefix, limit, token);
         return new ObjectPage(page.contents().stream()
                 .map(o -> new ObjectInfo(o.key(), o.size(), ObjectInfo.bare(o.eTag()), null, o.lastModified()))
                 .toList(), Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null);
+    }
+
+    /**
+     * One ListObjectsV2 page. A token with control characters, or one the store answers 400 for (a token the
+     * client made up or mangled), is an {@link InvalidObjectKeyException}.
+     */
+    private ListObjectsV2Response listPage(String bucket, String prefix, int limit, String token) {
+        boolean hasToken = token != null && !token.isBlank();
+        if (hasToken && (token.length() > 1024 || token.chars().anyMatch(c -> Character.isISOControl(c)
+                || c == '\uFFFD'))) {
+            throw new InvalidObjectKeyException("the continuation token is malformed");
+        }
+        try {
+            return call("list " + bucket + "/" + prefix, () -> s3.listObjectsV2(b -> {
+                b.bucket(bucket).prefix(prefix).maxKeys(limit);
+                if (hasToken) {
+                    b.continuationToken(token);
+                }
+            }));
+        } catch (S3Exception e) {
+            if (hasToken && e.statusCode() == 400) {
+                throw new InvalidObjectKeyException("the object store refused the continuation token");
+            }
+            throw e;
+        }
     }
 
     /** Every object under a prefix (all pages). */
@@ -193,6 +211,8 @@ public class ObjectStore {
      * copy's ETag as the server reports it.
      */
     public String copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey) {
+        InvalidObjectKeyException.requireSafe(sourceKey);
+        InvalidObjectKeyException.requireSafe(targetKey);
         return call("copy " + sourceBucket + "/" + sourceKey, () -> ObjectInfo.bare(s3.copyObject(b -> b
                 .sourceBucket(sourceBucket).sourceKey(sourceKey).destinationBucket(targetBucket)
                 .destinationKey(targetKey)).copyObjectResult().eTag()));
@@ -204,6 +224,8 @@ public class ObjectStore {
      */
     public void transferTo(ObjectStore target, String sourceBucket, String sourceKey, String targetBucket,
                            String targetKey) {
+        InvalidObjectKeyException.requireSafe(sourceKey);
+        InvalidObjectKeyException.requireSafe(targetKey);
         var bytes = call("get " + sourceBucket + "/" + sourceKey,
                 () -> s3.getObjectAsBytes(b -> b.bucket(sourceBucket).key(sourceKey)));
         var response = bytes.response();
@@ -213,6 +235,7 @@ public class ObjectStore {
 
     /** Reads an object and returns the hex digest of its bytes ({@code MD5} or {@code SHA-256}). */
     public String digest(String bucket, String key, String algorithm) {
+        InvalidObjectKeyException.requireSafe(key);
         return call("read " + bucket + "/" + key, () -> s3.getObject(b -> b.bucket(bucket).key(key),
                 ResponseTransformer.unmanaged((response, in) -> hexDigest(in, algorithm))));
     }
@@ -222,6 +245,7 @@ public class ObjectStore {
      * needs a request checksum that some S3 servers (S3Proxy) do not implement, and deletes here are few.
      */
     public void delete(String bucket, List<String> keys) {
+        keys.forEach(InvalidObjectKeyException::requireSafe);
         for (String key : keys) {
             call("delete " + bucket + "/" + key, () -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
         }
@@ -239,6 +263,7 @@ public class ObjectStore {
 
     /** A GET URL anyone holding it can use until it expires. */
     public PresignedUrl presignGet(String bucket, String key) {
+        InvalidObjectKeyException.requireSafe(key);
         Duration expiry = properties.presignExpiry();
         var request = presigner.presignGetObject(p -> p.signatureDuration(expiry)
                 .getObjectRequest(g -> g.bucket(bucket).key(key)));

@@ -9,6 +9,7 @@ import io.cloudevents.CloudEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,7 +58,7 @@ class MinioWebhookController {
     Map<String, Object> notification(HttpServletRequest request) throws IOException {
         authenticate(request.getHeader("Authorization"));
         String contentType = request.getContentType();
-        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
+        if (!isJson(contentType)) {
             throw new ProblemException(Problems.UNSUPPORTED_TYPE,
                     "a MinIO notification is application/json, not " + contentType);
         }
@@ -108,6 +109,14 @@ class MinioWebhookController {
         answer.put("filtered", mapping.filtered());
         answer.put("ids", emitted);
         return answer;
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private void authenticate(String authorization) {

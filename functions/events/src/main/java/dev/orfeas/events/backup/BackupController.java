@@ -9,6 +9,7 @@ import dev.orfeas.cloudevents.MeshBackedUp;
 import dev.orfeas.cloudevents.MeshGenerated;
 import dev.orfeas.cloudevents.Sha256;
 import dev.orfeas.events.web.IncomingEvents;
+import dev.orfeas.storage.InvalidObjectKeyException;
 import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;
 import io.cloudevents.CloudEvent;
@@ -85,6 +86,13 @@ class BackupController {
         });
         if (bucket == null || keys.isEmpty()) {
             return reply(failed(event, meshId, "the event data names no bucket or no objects"));
+        }
+        for (String key : keys) {
+            try {
+                InvalidObjectKeyException.requireSafe(key);
+            } catch (InvalidObjectKeyException e) {
+                throw new ProblemException(Problems.BAD_EVENT, "object key '" + key + "': " + e.getMessage());
+            }
         }
         try {
             var copied = backup.backup(bucket, List.copyOf(keys));

@@ -3,6 +3,7 @@ package dev.orfeas.events.backup;
 import dev.orfeas.events.web.BearerTokens;
 import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;
+import dev.orfeas.storage.InvalidObjectKeyException;
 import dev.orfeas.storage.StorageProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.InvalidMediaTypeException;
@@ -67,6 +68,13 @@ class RestoreController {
                 || manifest.length() > 1024 || manifest.chars().anyMatch(Character::isISOControl))) {
             throw new ProblemException(Problems.BAD_REQUEST, "manifest must be a key under "
                     + properties.manifestPrefix() + " ending in .tsv");
+        }
+        if (manifest != null) {
+            try {
+                InvalidObjectKeyException.requireSafe(manifest);
+            } catch (InvalidObjectKeyException e) {
+                throw new ProblemException(Problems.BAD_REQUEST, "manifest: " + e.getMessage());
+            }
         }
         Restorer.Result result;
         try {

@@ -15,6 +15,7 @@ public enum Problems implements ProblemType {
     BAD_MANIFEST(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-manifest", "The backup manifest is malformed"),
     RESTORE_INCOMPLETE(HttpStatus.UNPROCESSABLE_CONTENT, "restore-incomplete",
             "Some objects could not be restored"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable representation"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     UNSUPPORTED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "The content type is not supported"),

@@ -17,6 +17,7 @@ import dev.orfeas.generate.problem.Problems;
 import dev.orfeas.mesh.ForegroundChoice;
 import dev.orfeas.mesh.GenerationOptions;
 import dev.orfeas.mesh.ImageRejectedException;
+import dev.orfeas.storage.InvalidObjectKeyException;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.web.ProblemException;
 import io.cloudevents.CloudEvent;
@@ -93,6 +94,11 @@ public class CloudEventHandler {
         if (!uploads.equals(ref.bucket())) {
             throw new ProblemException(Problems.BAD_EVENT, "only objects in the '" + uploads
                     + "' bucket are turned into meshes, not '" + ref.bucket() + "'");
+        }
+        try {
+            InvalidObjectKeyException.requireSafe(ref.key());
+        } catch (InvalidObjectKeyException e) {
+            throw new ProblemException(Problems.BAD_EVENT, "object key '" + ref.key() + "': " + e.getMessage());
         }
         GenerationOptions options = options(event);
         try (ConcurrencyLimiter.Permit ignored = limiter.acquire()) {

@@ -5,17 +5,25 @@ import dev.orfeas.generate.engine.EngineNotReadyException;
 import dev.orfeas.generate.generation.SaturatedException;
 import dev.orfeas.mesh.ImageRejectedException;
 import dev.orfeas.mesh.InvalidOptionsException;
+import dev.orfeas.storage.InvalidObjectKeyException;
 import dev.orfeas.storage.StorageUnavailableException;
 import dev.orfeas.web.ProblemException;
 import dev.orfeas.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.coyote.BadRequestException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingRequestValueException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -27,7 +35,8 @@ import java.util.Locale;
 
 /**
  * The one place exceptions become RFC 9457 problem+json. Bad input → 4xx, logged at debug; overload and
- * unavailability → 429/503 with Retry-After; an {@link IllegalArgumentException} that is not one of
+ * unavailability → 429/503 with Retry-After. Every answer sets {@code application/problem+json} itself, so a
+ * malformed {@code Accept} cannot turn it into an empty 400. An {@link IllegalArgumentException} that is not one of
  * these is a bug, not bad input (500); anything else → 500, logged at warn with the request id.
  */
 @RestControllerAdvice
@@ -65,6 +74,24 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
         return client(Problems.BAD_OPTIONS, "'" + e.getName() + "' must be a "
                 + (e.getRequiredType() == null ? "valid value" : e.getRequiredType().getSimpleName().toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * A missing or unconvertible parameter or header, an unreadable body, a header that does not parse, a query
+     * that is not UTF-8 ({@code page=%FF}, Tomcat's InvalidParameterException), a broken chunk (BadRequestException).
+     */
+    @ExceptionHandler({ServletRequestBindingException.class, MissingRequestValueException.class,
+            HttpMessageNotReadableException.class, InvalidMediaTypeException.class,
+            InvalidParameterException.class, BadRequestException.class})
+    ResponseEntity<ProblemDetail> badRequest(Exception e) {
+        return client(Problems.BAD_REQUEST, e instanceof InvalidMediaTypeException m
+                ? "malformed media type: " + m.getMessage() : e.getMessage());
+    }
+
+    /** A key with a '..' segment or a control character, or a continuation token the store refused. */
+    @ExceptionHandler(InvalidObjectKeyException.class)
+    ResponseEntity<ProblemDetail> badKey(InvalidObjectKeyException e) {
+        return client(Problems.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(EventRequests.TooLargeException.class)
@@ -121,7 +148,7 @@ public class ProblemAdvice {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> internal(Exception e) {
         log.warn("request failed: {}", e.toString(), e);
-        return ResponseEntity.status(Problems.INTERNAL.status())
+        return ResponseEntity.status(Problems.INTERNAL.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.INTERNAL.detail("unexpected error; quote the request id when reporting it"));
     }
 
@@ -131,6 +158,7 @@ public class ProblemAdvice {
             case ImageRejectedException r -> rejected(r);
             case ProblemException p -> problem(p);
             case InvalidOptionsException i -> badOptions(i);
+            case InvalidObjectKeyException k -> badKey(k);
             case SaturatedException s -> saturated(s);
             case EngineNotReadyException n -> notReady(n);
             case StorageUnavailableException s -> storage(s);
@@ -142,11 +170,12 @@ public class ProblemAdvice {
 
     private static ResponseEntity<ProblemDetail> client(ProblemType problem, String detail) {
         log.debug("{}: {}", problem.status().value(), detail);
-        return ResponseEntity.status(problem.status()).body(problem.detail(detail));
+        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem.detail(detail));
     }
 
     private static ResponseEntity<ProblemDetail> retryLater(ProblemType problem, String detail, long seconds) {
         return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(problem.detail(detail));
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.detail(detail));
     }
 }
