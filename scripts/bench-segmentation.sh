@@ -36,7 +36,9 @@ bench() {
     dev.orfeas.mesh.bench.SegmentationBench "$@"
 }
 if [[ "$MODE" == iou || "$MODE" == all ]]; then
-  bench iou
+  bench iou isnet-fp16.onnx
+  echo
+  bench iou isnet-quint8.onnx
 fi
 if [[ "$MODE" == speed || "$MODE" == all ]]; then
   echo

