@@ -14,11 +14,14 @@ class ForegroundOptionIntegrationTests extends SharedAppIntegrationTest {
     @ParameterizedTest(name = "foreground={0}")
     @CsvSource({"model, segmentation model", "MODEL, segmentation model", "'', ''"})
     void aForegroundTheServerCannotHonourIsA400Problem(String foreground, String detail) throws Exception {
-        var response = postImage("/generate?quality=draft&foreground=" + foreground, TestImages.boxJpeg(96),
-                "image/jpeg", "application/json");
+        // an image no other test sends, so the answer is generated here, not a cache hit
+        var response = postImage("/generate?quality=draft&foreground=" + foreground, TestImages.discPng(120, 77),
+                "image/png", "application/json");
 
-        if (foreground.isEmpty()) { // blank = auto
+        if (foreground.isEmpty()) { // blank = auto: the disc's alpha channel outlines it
             assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
+            assertThat(metric("orfeas_generation_seconds_count", "foreground=\"alpha\""))
+                    .as("the generation timer's foreground tag").isGreaterThanOrEqualTo(1);
             return;
         }
         assertThat(response.statusCode()).isEqualTo(400);

@@ -64,6 +64,8 @@ public class MeshService {
         long start = System.nanoTime();
         String outcome = "error";
         boolean hit = false;
+        // How the object was found (alpha, backdrop, model, none); "unknown" for cache hits and failures.
+        String foreground = "unknown";
         try {
             String id = engine.meshIdFor(request.image(), request.options());
             CacheLookup lookup = new CacheLookup(() -> find(id), timed(progress, format));
@@ -85,6 +87,7 @@ public class MeshService {
                 outcome = "success";
                 return new Outcome(stored.get(), true, null, Map.of("lookup", lookup.millis()));
             }
+            foreground = result.report().foreground().source();
             long storeStart = System.nanoTime();
             MeshMeta meta = writer.write(request, result);
             double storeMs = millisSince(storeStart);
@@ -100,7 +103,7 @@ public class MeshService {
             throw e;
         } finally {
             Timer.builder("orfeas.generation").description("Requests for a mesh, end to end")
-                    .tags("format", format, "outcome", outcome, "cache", hit ? "hit" : "miss")
+                    .tags("format", format, "outcome", outcome, "cache", hit ? "hit" : "miss", "foreground", foreground)
                     .publishPercentileHistogram().register(registry)
                     .record(Duration.ofNanos(System.nanoTime() - start));
         }
