@@ -11,6 +11,7 @@ import dev.orfeas.web.ProblemException;
 import dev.orfeas.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.coyote.BadRequestException;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -143,6 +145,12 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> storage(StorageUnavailableException e) {
         log.warn("object store unavailable: {}", e.getMessage());
         return retryLater(Problems.STORAGE_UNAVAILABLE, "the object store is unavailable; nothing was stored", 5);
+    }
+
+    /** The client went away (a dropped progress stream, a closed connection): normal, nothing left to answer. */
+    @ExceptionHandler({AsyncRequestNotUsableException.class, ClientAbortException.class})
+    void disconnected(Exception e) {
+        log.debug("client disconnected: {}", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
