@@ -36,6 +36,15 @@ class RealPhotoModelTests {
         assertThat(validation.errors()).as(validation.summary()).isZero();
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({"grass.png, relief", "page.png, relief"})
+    void aPictureWithoutAnObjectStaysARelief(String name, String mode) throws Exception {
+        QualityReport report = TestModels.engine().generate(RealPhotoTests.sample(name),
+                new GenerationOptions(MeshFormat.GLB, Quality.DRAFT, 0, 0.3), ProgressListener.NONE).report();
+        assertThat(report.mode()).as(report.toJson()).isEqualTo(mode);
+        assertThat(report.watertight()).as(report.toJson()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"phone.png", "audio-headphones.png", "printer.png"})
     void alphaArtworkKeepsItsAlphaSilhouetteAndTheSameMeshAsWithoutTheModel(String icon) throws Exception {

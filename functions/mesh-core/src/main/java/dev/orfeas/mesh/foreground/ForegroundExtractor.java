@@ -70,6 +70,11 @@ public final class ForegroundExtractor {
         }
         if (model != null && choice != ForegroundChoice.BACKDROP) {
             ModelSegmenter.Result found = model.segment(decoded.image(), img);
+            // auto: a picture with no salient object (grass, a page of text) still gets the built-in path, which
+            // makes a relief of it as before; only an explicit foreground=model answers "nothing found"
+            if (choice == ForegroundChoice.AUTO && Components.label(found.mask()).largestArea() < minObject(img)) {
+                return backdrop(img);
+            }
             Foreground foreground = new Foreground(found.mask(), img.scale, ForegroundMode.MODEL, found.softAlpha(),
                     model.modelId(), found.kept(), found.dropped());
             return checked(img, found.mask(), ForegroundMode.MODEL, foreground);

@@ -108,7 +108,7 @@ class ModelForegroundTests {
     }
 
     @Test
-    void aPhotoTheModelFindsNothingInIsNoForeground() {
+    void aPhotoTheModelFindsNothingInIsNoForegroundForModelAndTheBuiltInPathForAuto() {
         BufferedImage dark = new BufferedImage(128, 128, BufferedImage.TYPE_INT_ARGB);
         Random random = new Random(3);
         for (int i = 0; i < 128 * 128; i++) {
@@ -117,5 +117,18 @@ class ModelForegroundTests {
         }
         assertThatThrownBy(() -> withModel.extract(new DecodedImage(dark, "jpeg", false), ForegroundChoice.MODEL))
                 .isInstanceOf(ImageRejectedException.NoForeground.class);
+        // auto falls back to the built-in path: the same answer as a server without the model
+        DecodedImage decoded = new DecodedImage(dark, "jpeg", false);
+        assertThat(outcome(() -> withModel.extract(decoded, ForegroundChoice.AUTO)))
+                .isEqualTo(outcome(() -> builtIn.extract(decoded, ForegroundChoice.AUTO)));
+    }
+
+    /** The mode found, or the rejection's type. */
+    private static String outcome(java.util.function.Supplier<Foreground> extraction) {
+        try {
+            return extraction.get().mode().name();
+        } catch (ImageRejectedException e) {
+            return e.getClass().getSimpleName();
+        }
     }
 }
