@@ -183,12 +183,16 @@ final class JavaSource {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** A {@code @RequestMapping("…")} on a type (a method-level one, like the error controller's, is fine). */
+    private static final Pattern CLASS_LEVEL_MAPPING = Pattern.compile(
+            "@RequestMapping\\(\"[^\"]*\"\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*(?:(?:public|final|abstract)\\s+)*(?:class|record|interface)\\s");
+
     /** "METHOD /path" for every mapping annotation (class-level prefixes are not used by the apps). */
     static Set<String> httpMappings(List<Path> files) {
         Set<String> mappings = new LinkedHashSet<>();
         for (Path file : files) {
             String source = Repo.read(file);
-            if (source.contains("@RequestMapping(\"")) {
+            if (CLASS_LEVEL_MAPPING.matcher(source).find()) {
                 throw new IllegalStateException(file + ": class-level @RequestMapping; teach JavaSource to prefix it");
             }
             Matcher m = MAPPING.matcher(source);
