@@ -1,7 +1,7 @@
 package dev.orfeas.events;
 
 import dev.orfeas.cloudevents.EventTypes;
-import dev.orfeas.events.support.RawHttp;
+import dev.orfeas.storage.RawHttp;
 import dev.orfeas.storage.LocalS3Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package dev.orfeas.generate;
 
+import dev.orfeas.storage.RawHttp;
 import dev.orfeas.cloudevents.EventTypes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,6 @@
 package dev.orfeas.generate;
 
+import dev.orfeas.storage.RawHttp;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.orfeas.generate.problem.ProblemAdvice;

@@ -1,4 +1,4 @@
-package dev.orfeas.generate;
+package dev.orfeas.storage;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
