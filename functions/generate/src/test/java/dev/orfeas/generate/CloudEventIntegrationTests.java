@@ -105,7 +105,7 @@ class CloudEventIntegrationTests extends SharedAppIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("ce-type")).hasValue(EventTypes.MESH_FAILED);
         assertThat(response.headers().firstValue("ce-subject")).hasValue("events/blank.png");
-        assertThat(JSON.readTree(response.body()).get("reason").asString()).isEqualTo("NoForeground");
+        assertThat(JSON.readTree(response.body()).get("reason").asString()).isEqualTo("no-foreground");
     }
 
     @Test

@@ -26,6 +26,12 @@ public interface ProblemType {
         return kind().title();
     }
 
+    /** The last part of the type URI: {@code no-foreground} for {@code urn:orfeas:problem:no-foreground}. */
+    default String slug() {
+        String type = type().toString();
+        return type.substring(type.lastIndexOf(':') + 1);
+    }
+
     /** The problem with this request's detail and request id. */
     default ProblemDetail detail(String detail) {
         return ProblemDetails.of(status(), type(), title(), detail);

@@ -77,7 +77,7 @@ class NotifierTests {
     private static CloudEvent failed(String id) {
         return CloudEventBuilder.v1().withId(id).withType(EventTypes.MESH_FAILED).withSource(URI.create("/g"))
                 .withSubject("blank.png").withData(EventData.JSON, EventData.write(
-                        new MeshFailed(new ObjectRef("uploads", "blank.png"), "NoForeground", "nothing to model")))
+                        new MeshFailed(new ObjectRef("uploads", "blank.png"), "no-foreground", "nothing to model")))
                 .build();
     }
 
@@ -92,7 +92,7 @@ class NotifierTests {
         assertThat(first.deadLettered()).isEqualTo(1);
         assertThat(again.skipped()).isEqualTo(2);
         assertThat(received).hasSize(1);
-        assertThat(received.getFirst()).contains("Could not make a mesh from blank.png: NoForeground");
+        assertThat(received.getFirst()).contains("Could not make a mesh from blank.png: no-foreground");
         assertThat(signatures.getFirst()).startsWith("t=").contains(",v1=");
         assertThat(store.keys("failed")).singleElement().satisfies(k -> assertThat(k).startsWith("notify/e-1/"));
     }

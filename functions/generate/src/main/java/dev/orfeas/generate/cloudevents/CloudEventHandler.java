@@ -104,7 +104,7 @@ public class CloudEventHandler {
         try (ConcurrencyLimiter.Permit ignored = limiter.acquire()) {
             var image = store.get(ref.bucket(), ref.key());
             if (image.isEmpty()) {
-                return failed(event, ref, "not-found", "object " + ref + " does not exist");
+                return failed(event, ref, Problems.NOT_FOUND, "object " + ref + " does not exist");
             }
             MeshService.Outcome outcome = generate.apply(new GenerationRequest(image.get().bytes(), options,
                     ref.key(), image.get().contentType(), ref.toString()));
@@ -113,7 +113,7 @@ public class CloudEventHandler {
             return generated(event, ref, outcome);
         } catch (ImageRejectedException e) {
             log.info("event {} for {}: image rejected: {}", event.getId(), ref, e.getMessage());
-            return failed(event, ref, e.getClass().getSimpleName(), e.getMessage());
+            return failed(event, ref, Problems.forRejection(e), e.getMessage());
         }
         // StorageUnavailableException, SaturatedException, EngineNotReadyException → 503/429: the broker redelivers
     }
@@ -133,9 +133,10 @@ public class CloudEventHandler {
                 .withData(EventData.JSON, EventData.write(data)).build();
     }
 
-    private static CloudEvent failed(CloudEvent cause, ObjectRef ref, String reason, String detail) {
+    /** {@code reason} is the slug of the problem {@code POST /generate} would answer (docs/http-api.md lists them). */
+    private static CloudEvent failed(CloudEvent cause, ObjectRef ref, Problems reason, String detail) {
         return base(cause).withType(EventTypes.MESH_FAILED).withSubject(ref.key())
-                .withData(EventData.JSON, EventData.write(new MeshFailed(ref, reason, detail))).build();
+                .withData(EventData.JSON, EventData.write(new MeshFailed(ref, reason.slug(), detail))).build();
     }
 
     private static CloudEventBuilder base(CloudEvent cause) {

@@ -48,14 +48,7 @@ public class ProblemAdvice {
 
     @ExceptionHandler(ImageRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(ImageRejectedException e) {
-        Problems problem = switch (e) {
-            case ImageRejectedException.Undecodable u -> Problems.UNDECODABLE;
-            case ImageRejectedException.TooLarge t -> Problems.TOO_LARGE;
-            case ImageRejectedException.UnsupportedType u -> Problems.UNSUPPORTED_TYPE;
-            case ImageRejectedException.NoForeground n -> Problems.NO_FOREGROUND;
-            default -> Problems.IMAGE_REJECTED;
-        };
-        return client(problem, e.getMessage());
+        return client(Problems.forRejection(e), e.getMessage());
     }
 
     @ExceptionHandler(ProblemException.class)

@@ -1,5 +1,6 @@
 package dev.orfeas.generate.problem;
 
+import dev.orfeas.mesh.ImageRejectedException;
 import dev.orfeas.web.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,8 @@ public enum Problems implements ProblemType {
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable representation"),
+    REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "The request body arrived too slowly"),
+    JOB_FINISHED(HttpStatus.CONFLICT, "job-finished", "The job has finished already"),
     TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "image-too-large", "The image is too large"),
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is too large"),
     UNSUPPORTED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-image-type", "The image type is not supported"),
@@ -25,10 +28,14 @@ public enum Problems implements ProblemType {
     IMAGE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "image-rejected", "The image cannot be made into a mesh"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests for this API key"),
     SATURATED(HttpStatus.TOO_MANY_REQUESTS, "saturated", "All generation slots are busy"),
+    QUEUE_FULL(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "The job queue is full"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
     NOT_READY(HttpStatus.SERVICE_UNAVAILABLE, "not-ready", "The engine is not ready"),
     DRAINING(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "The instance is shutting down"),
-    STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "The object store is unavailable");
+    STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "The object store is unavailable"),
+    SINK_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "sink-unavailable", "The event broker did not take the job"),
+    JOB_INTERRUPTED(HttpStatus.SERVICE_UNAVAILABLE, "job-interrupted",
+            "The process running the job stopped before it finished; submit it again");
 
     private final Kind kind;
 
@@ -39,6 +46,17 @@ public enum Problems implements ProblemType {
     @Override
     public Kind kind() {
         return kind;
+    }
+
+    /** The catalogue entry for an image the engine refused (also the {@code reason} of {@code mesh.failed}). */
+    public static Problems forRejection(ImageRejectedException rejection) {
+        return switch (rejection) {
+            case ImageRejectedException.Undecodable u -> UNDECODABLE;
+            case ImageRejectedException.TooLarge t -> TOO_LARGE;
+            case ImageRejectedException.UnsupportedType u -> UNSUPPORTED_TYPE;
+            case ImageRejectedException.NoForeground n -> NO_FOREGROUND;
+            default -> IMAGE_REJECTED;
+        };
     }
 
     /** For filters, which run outside the MVC advice. */

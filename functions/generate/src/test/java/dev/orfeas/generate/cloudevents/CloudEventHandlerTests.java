@@ -75,7 +75,7 @@ class CloudEventHandlerTests {
         assertThat(EventData.read(missing, MeshFailed.class).orElseThrow().reason()).isEqualTo("not-found");
         assertThat(blank.getType()).isEqualTo(EventTypes.MESH_FAILED);
         assertThat(blank.getSubject()).isEqualTo("in/blank.png");
-        assertThat(EventData.read(blank, MeshFailed.class).orElseThrow().reason()).isEqualTo("NoForeground");
+        assertThat(EventData.read(blank, MeshFailed.class).orElseThrow().reason()).isEqualTo("no-foreground");
     }
 
     @Test
