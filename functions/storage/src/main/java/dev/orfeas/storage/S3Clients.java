@@ -28,6 +28,9 @@ public final class S3Clients {
                 .region(Region.of(properties.region()))
                 .credentialsProvider(credentials(properties))
                 .forcePathStyle(properties.pathStyle())
+                // plain signed bodies, not aws-chunked: S3Proxy stores "Content-Encoding: aws-chunked" with the
+                // object and hands it to every download; our bodies are byte arrays, so nothing is streamed anyway
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .httpClient(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(60))

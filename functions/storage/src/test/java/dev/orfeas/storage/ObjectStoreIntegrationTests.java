@@ -60,17 +60,24 @@ class ObjectStoreIntegrationTests {
         assertThat(response.body()).isEqualTo(bytes);
         assertThat(response.headers().firstValue("content-type")).hasValue("model/gltf-binary");
         assertThat(response.headers().firstValue("content-disposition").orElseThrow()).contains("filename=\"cat.glb\"");
+        // the SDK's aws-chunked upload encoding must not be stored as the object's Content-Encoding (issue 12)
+        assertThat(response.headers().firstValue("content-encoding")).isEmpty();
         assertThat(store.get(BUCKET, "a/model.glb").orElseThrow().metadata()).containsEntry("source-key",
                 "uploads/cat.png");
     }
 
     @Test
-    void largeObjectGoesUpInPartsAndReadsBackWhole() {
+    void largeObjectGoesUpInPartsAndReadsBackWholeWithoutAContentEncoding() throws Exception {
         byte[] bytes = randomBytes(5 * 1024 * 1024 + 17, 2);
 
         store.put(BUCKET, ObjectWrite.of("big/model.ply", bytes, "application/x-ply"));
 
         assertThat(store.get(BUCKET, "big/model.ply").orElseThrow().bytes()).isEqualTo(bytes);
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(store.presignGet(BUCKET, "big/model.ply").url()).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("content-encoding")).isEmpty();
     }
 
     @Test
