@@ -7,6 +7,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +40,40 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
         assertThat(download(view.get("url").asString())).isEqualTo(bytes.body());
         assertThat(view.get("source").get("key").asString()).endsWith("/source.png");
         assertThat(download(view.get("files").get(0).get("url").asString())).isEqualTo(bytes.body());
+    }
+
+    @Test
+    void aLaterNamedRequestNamesTheDownloadOfAMeshFirstStoredWithoutANameAndStoresNoSecondCopy() throws Exception {
+        byte[] image = TestImages.discPng(88, 3);
+        String id = json(postImage("/generate?quality=draft", image, "image/png", "application/json"))
+                .get("id").asString();
+        int stored = objectCount(id);
+
+        var named = json(postImage("/generate?quality=draft&name=dog.png", image, "image/png", "application/json"));
+        var bytes = postImage("/generate?quality=draft&name=dog.png", image, "image/png", "model/gltf-binary");
+        var byId = json(getWithKey("/meshes/" + id + "?name=" + "d%C3%B6g.png"));
+
+        assertThat(named.get("id").asString()).isEqualTo(id);
+        assertThat(named.get("cached").asBoolean()).isTrue();
+        assertThat(downloadName(named.get("url").asString())).contains("filename=\"dog.glb\"");
+        assertThat(downloadName(named.get("files").get(0).get("url").asString())).contains("dog.glb");
+        assertThat(bytes.headers().firstValue("content-disposition").orElseThrow()).contains("dog.glb");
+        assertThat(downloadName(byId.get("url").asString())).contains("filename*=UTF-8''d%C3%B6g.glb");
+        assertThat(objectCount(id)).as("no second copy").isEqualTo(stored);
+    }
+
+    /** The Content-Disposition S3 answers for a presigned URL (a plain HTTP GET, no SDK). */
+    private static String downloadName(String url) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.headers().firstValue("content-disposition").orElse("");
+    }
+
+    private static int objectCount(String meshId) {
+        try (var s3 = testS3()) {
+            return s3.listObjectsV2(r -> r.bucket("meshes").prefix(meshId + "/")).keyCount();
+        }
     }
 
     @ParameterizedTest

@@ -261,13 +261,39 @@ public class ObjectStore {
         }
     }
 
-    /** A GET URL anyone holding it can use until it expires. */
+    /** A GET URL anyone holding it can use until it expires; the download keeps the name stored with the object. */
     public PresignedUrl presignGet(String bucket, String key) {
+        return presignGet(bucket, key, null);
+    }
+
+    /**
+     * As {@link #presignGet(String, String)}, the download named {@code downloadName} (when not null) through S3's
+     * {@code response-content-disposition}: one stored copy, any number of names.
+     */
+    public PresignedUrl presignGet(String bucket, String key, String downloadName) {
         InvalidObjectKeyException.requireSafe(key);
         Duration expiry = properties.presignExpiry();
+        String disposition = ContentDispositions.attachment(downloadName);
         var request = presigner.presignGetObject(p -> p.signatureDuration(expiry)
-                .getObjectRequest(g -> g.bucket(bucket).key(key)));
+                .getObjectRequest(g -> g.bucket(bucket).key(key).responseContentDisposition(disposition)));
         return new PresignedUrl(URI.create(request.url().toString()), Instant.now().plus(expiry));
+    }
+
+    /** True when the bucket exists (and we may see it). */
+    public boolean bucketExists(String bucket) {
+        return call("head bucket " + bucket, () -> {
+            try {
+                s3.headBucket(b -> b.bucket(bucket));
+                return true;
+            } catch (NoSuchBucketException e) {
+                return false;
+            } catch (S3Exception e) {
+                if (e.statusCode() != 404) {
+                    throw e;
+                }
+                return false;
+            }
+        });
     }
 
     /** Creates the buckets that do not exist yet. */

@@ -1,6 +1,8 @@
 package dev.orfeas.storage;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -147,9 +149,15 @@ public class MemoryStore extends ObjectStore {
     }
 
     @Override
-    public PresignedUrl presignGet(String bucket, String key) {
-        return new PresignedUrl(URI.create("memory://" + bucket + "/" + key.replace(" ", "%20")),
+    public PresignedUrl presignGet(String bucket, String key, String downloadName) {
+        String query = downloadName == null ? "" : "?name=" + URLEncoder.encode(downloadName, StandardCharsets.UTF_8);
+        return new PresignedUrl(URI.create("memory://" + bucket + "/" + key.replace(" ", "%20") + query),
                 Instant.now().plus(properties().presignExpiry()));
+    }
+
+    @Override
+    public boolean bucketExists(String bucket) {
+        return buckets.containsKey(bucket);
     }
 
     @Override

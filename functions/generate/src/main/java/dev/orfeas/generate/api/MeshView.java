@@ -1,5 +1,6 @@
 package dev.orfeas.generate.api;
 
+import dev.orfeas.generate.generation.GenerationRequest;
 import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.storage.ObjectStore;
 import tools.jackson.databind.JsonNode;
@@ -27,10 +28,22 @@ public record MeshView(String id, boolean cached, Instant createdAt, String form
     }
 
     public static MeshView of(MeshMeta meta, boolean cached, ObjectStore store) {
+        return of(meta, cached, store, null);
+    }
+
+    /**
+     * @param sourceName this request's file name ({@code dog.png}): the model downloads as {@code dog.glb} even when
+     *                   the mesh was first stored under another name; null keeps the stored name. Companion files
+     *                   (an OBJ's .mtl and texture) keep theirs: the model file refers to them by name.
+     */
+    public static MeshView of(MeshMeta meta, boolean cached, ObjectStore store, String sourceName) {
         String bucket = store.properties().buckets().meshes();
+        String modelName = sourceName == null ? null
+                : GenerationRequest.baseName(sourceName) + "." + meta.options().format();
+        var primary = store.presignGet(bucket, meta.primary().key(), modelName);
         List<FileView> files = meta.files().stream().map(f -> new FileView(f.name(), f.key(), f.mediaType(),
-                f.bytes(), store.presignGet(bucket, f.key()).url())).toList();
-        var primary = store.presignGet(bucket, meta.primary().key());
+                f.bytes(), f.key().equals(meta.primary().key()) ? primary.url()
+                        : store.presignGet(bucket, f.key()).url())).toList();
         return new MeshView(meta.id(), cached, meta.createdAt(), meta.options().format(), bucket,
                 meta.primary().key(), primary.url(), primary.expiresAt(), files, meta.source(), meta.options(),
                 meta.report());

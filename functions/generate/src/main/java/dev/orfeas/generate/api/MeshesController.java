@@ -46,9 +46,10 @@ class MeshesController {
         return new Page(items, keys.nextToken());
     }
 
+    /** {@code name} (e.g. {@code dog.png}) names the model download {@code dog.glb} without another stored copy. */
     @GetMapping("/meshes/{id}")
-    MeshView get(@PathVariable String id) {
-        return meshes.find(id).map(meta -> MeshView.of(meta, true, store))
+    MeshView get(@PathVariable String id, @RequestParam(required = false) String name) {
+        return meshes.find(id).map(meta -> MeshView.of(meta, true, store, name))
                 .orElseThrow(() -> new ProblemException(Problems.NOT_FOUND, "no mesh with id '" + id + "'"));
     }
 }

@@ -26,7 +26,7 @@ public enum Problems implements ProblemType {
     UNSUPPORTED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-image-type", "The image type is not supported"),
     NO_FOREGROUND(HttpStatus.UNPROCESSABLE_CONTENT, "no-foreground", "The image holds no object to model"),
     IMAGE_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "image-rejected", "The image cannot be made into a mesh"),
-    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests for this API key"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests from this client"),
     SATURATED(HttpStatus.TOO_MANY_REQUESTS, "saturated", "All generation slots are busy"),
     QUEUE_FULL(HttpStatus.TOO_MANY_REQUESTS, "queue-full", "The job queue is full"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
