@@ -6,6 +6,7 @@ import dev.orfeas.mesh.MeshGenerator;
 import dev.orfeas.mesh.ProgressListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.orfeas.web.metrics.StartupTimeline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -15,9 +16,10 @@ import org.springframework.context.SmartLifecycle;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The one {@link MeshGenerator} of this process. Loads (and warms up) on a background thread when the context
- * starts, so liveness answers while the model loads; readiness stays DOWN until it is done
- * ({@link EngineHealthIndicator}). A load failure stops the app with exit code 1.
+ * The one {@link MeshGenerator} of this process. Loads (and warms up) on a background thread — in the app from
+ * before the context's beans exist ({@link EarlyEngineStart}), so the load overlaps Spring's own start — and
+ * liveness answers while it loads; readiness stays DOWN until it is done ({@link EngineHealthIndicator}). A load
+ * failure stops the app with exit code 1.
  */
 public class Engine implements SmartLifecycle {
 
@@ -27,22 +29,43 @@ public class Engine implements SmartLifecycle {
 
     private final EngineProperties properties;
     private final ApplicationContext context;
+    private final StartupTimeline timeline;
     private final AtomicReference<State> state = new AtomicReference<>(State.LOADING);
     private volatile MeshGenerator generator;
-    private volatile Thread loader;
-    private int starts; // guarded by this: a loader from before a stop/start cycle must not install its engine
+    private boolean running; // guarded by this: between start() and stop()
+    private int starts; // guarded by this: a load from before a stop/start cycle must not install its engine
+    private Throwable failure; // guarded by this: a load that failed before start()
     private volatile double loadSeconds = Double.NaN;
     private volatile double warmUpSeconds = Double.NaN;
 
+    /** An engine that starts loading at {@link #start()} (unit tests). */
     public Engine(EngineProperties properties, ApplicationContext context, MeterRegistry registry) {
+        this(properties, context, registry, null, null);
+    }
+
+    /**
+     * The app's engine: loads from construction on.
+     *
+     * @param timeline told about each step and when the engine is ready
+     * @param early    a load begun before the context ({@link EarlyEngineStart}); adopted when it loads these
+     *                 properties, else a fresh load begins here
+     */
+    Engine(EngineProperties properties, ApplicationContext context, MeterRegistry registry, StartupTimeline timeline,
+           EngineLoad early) {
         this.properties = properties;
         this.context = context;
+        this.timeline = timeline;
         Gauge.builder("orfeas.engine.load", this, e -> e.loadSeconds).baseUnit("seconds")
                 .description("Time to load the PyTorch engine and the depth model").register(registry);
         Gauge.builder("orfeas.engine.warmup", this, e -> e.warmUpSeconds).baseUnit("seconds")
                 .description("Time of the warm-up generation").register(registry);
         Gauge.builder("orfeas.engine.ready", this, e -> e.state() == State.READY ? 1 : 0)
                 .description("1 once the engine is loaded and warmed up").register(registry);
+        // loading from here on, not from start(): it overlaps the rest of Spring's start
+        boolean adoptEarly = early != null && early.properties().equals(properties) && early.claim();
+        synchronized (this) {
+            adopt(adoptEarly ? early : EngineLoad.begin(properties), ++starts);
+        }
     }
 
     public State state() {
@@ -79,48 +102,75 @@ public class Engine implements SmartLifecycle {
     /** Also after {@link #stop()} (a paused test context is started again): loads a fresh engine. */
     @Override
     public synchronized void start() {
-        state.set(State.LOADING);
-        int epoch = ++starts;
-        loader = Thread.ofPlatform().name("engine-loader").daemon().start(() -> load(epoch));
+        if (failure != null) {
+            throw new IllegalStateException("the engine failed to load: " + failure, failure);
+        }
+        if (state.get() == State.CLOSED || starts == 0) {
+            state.set(State.LOADING);
+            adopt(EngineLoad.begin(properties), ++starts);
+        }
+        running = true;
     }
 
-    private void load(int epoch) {
-        try {
-            long start = System.nanoTime();
-            MeshGenerator g = new MeshGenerator(properties.settings());
-            loadSeconds = (System.nanoTime() - start) / 1e9;
-            log.info("engine loaded in {} s (field source {}, device setting {})",
-                    String.format("%.2f", loadSeconds), g.fieldSource(), properties.device());
-            g.segmentationModel().ifPresentOrElse(
-                    m -> log.info("segmentation model {} (sha256 {}) loaded in {} ms", m.file(), m.sha256(),
-                            String.format("%.0f", m.loadMillis())),
-                    () -> log.warn("no segmentation model installed: photos use the built-in backdrop segmenter "
-                            + "(scripts/fetch-models.sh installs IS-Net)"));
-            if (properties.warmUp()) {
-                long warm = System.nanoTime();
-                g.warmUp();
-                warmUpSeconds = (System.nanoTime() - warm) / 1e9;
-                log.info("engine warmed up in {} s", String.format("%.2f", warmUpSeconds));
+    private void adopt(EngineLoad load, int epoch) {
+        load.result().whenComplete((loaded, error) -> {
+            if (error != null) {
+                failed(error);
+            } else {
+                install(loaded, epoch);
             }
-            synchronized (this) {
-                if (state.get() == State.LOADING && epoch == starts) {
-                    generator = g;
-                    state.set(State.READY);
-                } else {
-                    g.close(); // stopped while loading
-                }
-            }
-        } catch (RuntimeException | LinkageError e) {
-            state.set(State.FAILED);
-            log.error("engine failed to load, stopping: {}", e.toString(), e);
-            Thread.ofPlatform().start(() -> System.exit(SpringApplication.exit(context, () -> 1)));
+        });
+    }
+
+    private void install(EngineLoad.Loaded loaded, int epoch) {
+        MeshGenerator g = loaded.generator();
+        loadSeconds = loaded.engineSeconds() + loaded.modelSeconds();
+        warmUpSeconds = loaded.warmUpSeconds();
+        log.info("engine loaded in {} s (field source {}, device setting {})",
+                String.format("%.2f", loaded.engineSeconds()), g.fieldSource(), properties.device());
+        g.segmentationModel().ifPresentOrElse(
+                m -> log.info("segmentation model {} (sha256 {}) loaded in {} ms", m.file(), m.sha256(),
+                        String.format("%.0f", m.loadMillis())),
+                () -> log.warn("no segmentation model installed: photos use the built-in backdrop segmenter "
+                        + "(scripts/fetch-models.sh installs IS-Net)"));
+        if (!Double.isNaN(warmUpSeconds)) {
+            log.info("engine warmed up in {} s", String.format("%.2f", warmUpSeconds));
         }
+        synchronized (this) {
+            if (state.get() != State.LOADING || epoch != starts) {
+                g.close(); // stopped while loading
+                return;
+            }
+            generator = g;
+            state.set(State.READY);
+        }
+        if (timeline != null) { // null: the unit tests' engine
+            timeline.phase("engine", loaded.engineSeconds());
+            g.segmentationModel().ifPresent(m -> timeline.phase("model", loaded.modelSeconds()));
+            if (!Double.isNaN(warmUpSeconds)) {
+                timeline.phase("warmup", warmUpSeconds);
+            }
+            timeline.appReady();
+        }
+    }
+
+    private void failed(Throwable e) {
+        synchronized (this) {
+            state.set(State.FAILED);
+            if (!running) {
+                failure = e; // start() fails the context's refresh with it: the app stops with exit code 1
+                return;
+            }
+        }
+        log.error("engine failed to load, stopping: {}", e.toString(), e);
+        Thread.ofPlatform().start(() -> System.exit(SpringApplication.exit(context, () -> 1)));
     }
 
     @Override
     public synchronized void stop() {
         // in-flight generations finish before this phase (web server graceful shutdown runs first)
         state.set(State.CLOSED);
+        running = false;
         MeshGenerator g = generator;
         generator = null;
         if (g != null) {
@@ -130,7 +180,7 @@ public class Engine implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return loader != null && state.get() != State.CLOSED;
+        return running;
     }
 
     /** Stops after the web server (which stops at {@code SmartLifecycle.DEFAULT_PHASE - 1024}) has drained. */

@@ -7,15 +7,19 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
 
 /**
  * What both apps measure alike: the problem type on {@code http.server.requests}, and {@code orfeas.readiness}
- * (1 while the readiness group is UP) so flapping readiness shows in Prometheus, not only in probe logs.
+ * (1 while the readiness group is UP) so flapping readiness shows in Prometheus, not only in probe logs; the
+ * instance's cold start ({@code orfeas.startup.*}, {@link StartupTimeline}).
  */
 @AutoConfiguration
 @ConditionalOnClass({MeterRegistry.class, HealthEndpoint.class})
@@ -35,6 +39,23 @@ public class WebMetricsAutoConfiguration {
     @Bean
     MeterFilter helpTexts() {
         return new HelpTexts();
+    }
+
+    /** Ready with the context; generate declares its own, gated on the engine ({@link StartupTimeline#gated}). */
+    @Bean
+    @ConditionalOnMissingBean
+    StartupTimeline startupTimeline(MeterRegistry registry) {
+        return StartupTimeline.readyWithContext(registry);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> startupContextReady(StartupTimeline timeline) {
+        return event -> timeline.contextReady();
+    }
+
+    @Bean
+    FirstRequestFilter firstRequestFilter(StartupTimeline timeline) {
+        return new FirstRequestFilter(timeline);
     }
 
     @Bean

@@ -1,0 +1,33 @@
+package dev.orfeas.generate.engine;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+
+/**
+ * Starts loading the engine before Spring creates its beans, so the load (seconds: natives, model, warm-up) runs
+ * alongside the context's own start instead of after it; {@link Engine} adopts it when its properties match.
+ * Properties that do not bind are left to the validated {@code @ConfigurationProperties} binding to report.
+ */
+public final class EarlyEngineStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    static final String BEAN = "earlyEngineLoad";
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (context.getParent() != null || context.getBeanFactory().containsSingleton(BEAN)) {
+            return; // the management port's child context has no engine of its own
+        }
+        EngineProperties properties;
+        try {
+            properties = Binder.get(context.getEnvironment()).bindOrCreate("orfeas.generation", EngineProperties.class);
+        } catch (RuntimeException e) {
+            return;
+        }
+        EngineLoad load = EngineLoad.unclaimed(properties);
+        context.getBeanFactory().registerSingleton(BEAN, load);
+        // a context that never made an Engine (or made one with other properties) must not leak the load
+        context.addApplicationListener((ContextClosedEvent event) -> load.abandon());
+    }
+}
