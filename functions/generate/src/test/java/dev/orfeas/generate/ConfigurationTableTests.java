@@ -18,5 +18,8 @@ class ConfigurationTableTests {
                 .isEqualTo(ConfigurationTable.keys(EngineProperties.class, "orfeas.generation", Set.of()));
         assertThat(ConfigurationTable.documented("orfeas.security"))
                 .isEqualTo(ConfigurationTable.keys(SecurityProperties.class, "orfeas.security", Set.of()));
+        assertThat(ConfigurationTable.documented("orfeas.jobs"))
+                .isEqualTo(ConfigurationTable.keys(dev.orfeas.generate.jobs.JobsProperties.class, "orfeas.jobs",
+                        Set.of()));
     }
 }

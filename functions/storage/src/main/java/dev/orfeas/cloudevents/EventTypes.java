@@ -11,6 +11,8 @@ public final class EventTypes {
     public static final String MESH_GENERATED = "dev.orfeas.mesh.generated";
     /** An input can never become a mesh (bad image); subject: the source object key; data: {@link MeshFailed}. */
     public static final String MESH_FAILED = "dev.orfeas.mesh.failed";
+    /** A generation job was submitted and waits to run; subject: job id; data: {@link JobRequested}. */
+    public static final String JOB_REQUESTED = "dev.orfeas.job.requested";
 
     /** A backup finished and verified (one mesh, or a scheduled full backup with its manifest). */
     public static final String BACKUP_COMPLETED = "dev.orfeas.backup.completed";

@@ -7,12 +7,12 @@ import dev.orfeas.generate.generation.ConcurrencyLimiter;
 import dev.orfeas.generate.generation.GenerateFunction;
 import dev.orfeas.generate.generation.GenerationRequest;
 import dev.orfeas.generate.generation.MeshService;
+import dev.orfeas.generate.jobs.JobOwner;
+import dev.orfeas.generate.jobs.JobResponses;
+import dev.orfeas.generate.jobs.JobService;
 import dev.orfeas.generate.problem.ProblemAdvice;
-import dev.orfeas.mesh.ForegroundChoice;
 import dev.orfeas.mesh.GenerationOptions;
-import dev.orfeas.mesh.MeshFormat;
 import dev.orfeas.mesh.ProgressListener;
-import dev.orfeas.mesh.Quality;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code POST /generate}: image in, mesh out. The body is read as bytes (never as text), the query parameters
  * become typed {@link GenerationOptions} and the "generate" function is called with a {@link GenerationRequest};
- * {@code Accept} picks the answer. CloudEvents posted here are passed to {@link CloudEventHandler}.
+ * {@code Accept} picks the answer; {@code Prefer: respond-async} makes it a job (202, as {@code POST /jobs}).
+ * CloudEvents posted here are passed to {@link CloudEventHandler}.
  */
 @RestController
 class GenerateController {
@@ -54,10 +55,11 @@ class GenerateController {
     private final ProblemAdvice problems;
     private final CloudEventHandler events;
     private final Executor executor;
+    private final JobService jobs;
 
     GenerateController(GenerateFunction generate, ConcurrencyLimiter limiter, EngineProperties engineProperties,
                        ObjectStore store, MeshService meshes, ProblemAdvice problems, CloudEventHandler events,
-                       Executor generationExecutor) {
+                       Executor generationExecutor, JobService jobs) {
         this.generate = generate;
         this.limiter = limiter;
         this.engineProperties = engineProperties;
@@ -66,6 +68,7 @@ class GenerateController {
         this.problems = problems;
         this.events = events;
         this.executor = generationExecutor;
+        this.jobs = jobs;
     }
 
     @PostMapping("/generate")
@@ -80,16 +83,18 @@ class GenerateController {
         if (EventRequests.isCloudEvent(request)) {
             return events.handle(request);
         }
-        MeshFormat meshFormat = format != null ? MeshFormat.parse(format)
-                : AcceptMode.formatFrom(accept).orElse(MeshFormat.GLB);
-        GenerationOptions options = new GenerationOptions(meshFormat,
-                quality == null ? Quality.DEFAULT : Quality.parse(quality),
-                faces == null ? 0 : faces, detail == null ? 0.0 : detail, ForegroundChoice.parse(foreground));
-        AcceptMode mode = AcceptMode.choose(accept, meshFormat);
-
+        GenerationOptions options = RequestOptions.parse(format, accept, quality, faces, detail, foreground);
+        boolean async = JobResponses.prefersAsync(request);
+        AcceptMode mode = async ? AcceptMode.JSON : AcceptMode.choose(accept, options.format());
+        // the whole (capped, deadlined) body first: a slow client must not hold a generation slot (issue 12.3)
+        ImageUpload upload = ImageUpload.read(request, name, engineProperties.maxBytes().toBytes(),
+                engineProperties.bodyTimeout());
+        if (async) {
+            return JobResponses.accepted(jobs.submit(upload.bytes(), upload.contentType(), upload.fileName(),
+                    options, JobOwner.current()), true);
+        }
         ConcurrencyLimiter.Permit permit = limiter.acquire();
         try {
-            ImageUpload upload = ImageUpload.read(request, name, engineProperties.maxBytes().toBytes());
             var generation = new GenerationRequest(upload.bytes(), options, upload.fileName(), upload.contentType(),
                     null);
             if (mode == AcceptMode.EVENTS) {
@@ -98,7 +103,7 @@ class GenerateController {
                 return emitter;
             }
             MeshService.Outcome outcome = generate.apply(generation);
-            return mode == AcceptMode.JSON ? json(outcome) : bytes(outcome, upload.fileName());
+            return mode == AcceptMode.JSON ? json(outcome, upload.fileName()) : bytes(outcome, upload.fileName());
         } finally {
             if (permit != null) {
                 permit.close();
@@ -106,11 +111,11 @@ class GenerateController {
         }
     }
 
-    private ResponseEntity<MeshView> json(MeshService.Outcome outcome) {
+    private ResponseEntity<MeshView> json(MeshService.Outcome outcome, String fileName) {
         return ResponseEntity.ok().location(URI.create("/meshes/" + outcome.meta().id()))
                 .header("Server-Timing", serverTiming(outcome))
                 .header("X-Mesh-Id", outcome.meta().id()).header("X-Cache", outcome.cached() ? "hit" : "miss")
-                .body(MeshView.of(outcome.meta(), outcome.cached(), store));
+                .body(MeshView.of(outcome.meta(), outcome.cached(), store, fileName));
     }
 
     /** The model bytes, named after this request's file (or the stored mesh's source when none was sent). */
@@ -157,7 +162,8 @@ class GenerateController {
             try (permit) {
                 MeshService.Outcome outcome = generate.apply(generation.withProgress(progress));
                 send(emitter, SseEmitter.event().id(Integer.toString(sequence.incrementAndGet())).name("result")
-                        .data(MeshView.of(outcome.meta(), outcome.cached(), store), MediaType.APPLICATION_JSON));
+                        .data(MeshView.of(outcome.meta(), outcome.cached(), store, generation.sourceName()),
+                                MediaType.APPLICATION_JSON));
             } catch (RuntimeException e) {
                 send(emitter, SseEmitter.event().name("error")
                         .data(problems.toProblem(e), MediaType.APPLICATION_PROBLEM_JSON));

@@ -2,6 +2,7 @@ package dev.orfeas.generate.cloudevents;
 
 import dev.orfeas.generate.generation.ConcurrencyLimiter;
 import dev.orfeas.generate.generation.GenerateFunction;
+import dev.orfeas.generate.jobs.JobEvents;
 import dev.orfeas.storage.ObjectStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class CloudEventConfiguration {
 
     @Bean
-    CloudEventHandler cloudEventHandler(GenerateFunction generate, ConcurrencyLimiter limiter, ObjectStore store) {
-        return new CloudEventHandler(generate, limiter, store);
+    CloudEventHandler cloudEventHandler(GenerateFunction generate, ConcurrencyLimiter limiter, ObjectStore store,
+                                        JobEvents jobs) {
+        return new CloudEventHandler(generate, limiter, store, jobs);
     }
 }

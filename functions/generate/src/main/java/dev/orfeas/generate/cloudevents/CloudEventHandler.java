@@ -13,6 +13,7 @@ import dev.orfeas.generate.generation.GenerationRequest;
 import dev.orfeas.generate.generation.MeshLayout;
 import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.generate.generation.MeshService;
+import dev.orfeas.generate.jobs.JobEvents;
 import dev.orfeas.generate.problem.Problems;
 import dev.orfeas.mesh.ForegroundChoice;
 import dev.orfeas.mesh.GenerationOptions;
@@ -41,7 +42,8 @@ import java.util.UUID;
  * subject = mesh id). A bad image replies {@code mesh.failed} (redelivery would not help); an unreachable store, a
  * busy or not-ready instance answer 503/429 so the broker retries. The reply carries only the reply event's own
  * headers, never the request's ce-* (Knative would loop). The optional extension {@code foreground} (auto, alpha,
- * backdrop, model, none) picks how the object is cut out; default auto.
+ * backdrop, model, none) picks how the object is cut out; default auto. A {@code job.requested} event runs that
+ * job inside this request ({@link JobEvents}) and answers 200 with no reply event.
  */
 public class CloudEventHandler {
 
@@ -55,10 +57,19 @@ public class CloudEventHandler {
     private final ConcurrencyLimiter limiter;
     private final ObjectStore store;
 
+    private final JobEvents jobs;
+
     public CloudEventHandler(GenerateFunction generate, ConcurrencyLimiter limiter, ObjectStore store) {
+        this(generate, limiter, store, null);
+    }
+
+    /** @param jobs runs {@code job.requested} deliveries (null: they are refused as not handled here) */
+    public CloudEventHandler(GenerateFunction generate, ConcurrencyLimiter limiter, ObjectStore store,
+                             JobEvents jobs) {
         this.generate = generate;
         this.limiter = limiter;
         this.store = store;
+        this.jobs = jobs;
     }
 
     public ResponseEntity<byte[]> handle(HttpServletRequest request) throws IOException {
@@ -73,6 +84,10 @@ public class CloudEventHandler {
         }
         MDC.put("eventId", event.getId());
         try {
+            if (jobs != null && EventTypes.JOB_REQUESTED.equals(event.getType())) {
+                jobs.run(event);
+                return ResponseEntity.ok().build(); // no reply event; the outcome is in the job's document
+            }
             return EventRequests.reply(handle(event), !EventRequests.isBinary(headers));
         } finally {
             MDC.remove("eventId");

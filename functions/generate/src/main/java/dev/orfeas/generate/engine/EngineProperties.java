@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param maxConcurrent generations at once; more get 429 (match the ksvc's containerConcurrency)
  * @param warmUp        run one small generation before reporting ready
  * @param segmentation  the learned foreground segmenter ({@code orfeas.generation.segmentation.*})
+ * @param bodyTimeout   an upload must arrive whole within this (408 otherwise); read before a slot is taken
  */
 @Validated
 @ConfigurationProperties("orfeas.generation")
@@ -42,7 +43,8 @@ public record EngineProperties(
         @Min(1) @DefaultValue("8") int minDimension,
         @Min(1) @Max(256) @DefaultValue("4") int maxConcurrent,
         @DefaultValue("true") boolean warmUp,
-        @NotNull @DefaultValue @jakarta.validation.Valid Segmentation segmentation) {
+        @NotNull @DefaultValue @jakarta.validation.Valid Segmentation segmentation,
+        @NotNull @DefaultValue("30s") java.time.Duration bodyTimeout) {
 
     /**
      * @param model     ONNX salient-object model (scripts/fetch-models.sh installs IS-Net); unset = built-in only
@@ -62,6 +64,11 @@ public record EngineProperties(
     @AssertTrue(message = "max-bytes must be between 1KB and 1GB")
     public boolean isMaxBytesInRange() {
         return maxBytes == null || (maxBytes.toBytes() >= 1024 && maxBytes.toBytes() <= 1L << 30);
+    }
+
+    @AssertTrue(message = "body-timeout must be between 1s and 1h")
+    public boolean isBodyTimeoutInRange() {
+        return bodyTimeout == null || (bodyTimeout.toMillis() >= 1000 && bodyTimeout.toSeconds() <= 3600);
     }
 
     @AssertTrue(message = "min-dimension must not exceed max-dimension")

@@ -1,0 +1,204 @@
+package dev.orfeas.generate.jobs;
+
+import dev.orfeas.generate.engine.EngineNotReadyException;
+import dev.orfeas.generate.generation.ConcurrencyLimiter;
+import dev.orfeas.generate.generation.GenerateFunction;
+import dev.orfeas.generate.generation.GenerationRequest;
+import dev.orfeas.generate.generation.MeshService;
+import dev.orfeas.generate.generation.SaturatedException;
+import dev.orfeas.generate.problem.ProblemAdvice;
+import dev.orfeas.mesh.ProgressListener;
+import dev.orfeas.storage.StorageUnavailableException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+/**
+ * Runs one stored job to its end on the calling thread: queued → running → succeeded | failed | cancelled, each
+ * state stored, progress stored as the stages end ({@link ProgressWriter}) and published to this process's
+ * followers ({@link LiveJobs}). Called by the local queue's workers and, on Knative, by the job.requested event
+ * handler inside its in-flight request.
+ */
+public class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    /** How the runner gets its generation slot. */
+    enum Slot {
+        /** The in-process queue: wait for a slot (synchronous requests may hold them all for a while). */
+        WAIT,
+        /** A broker delivery: no slot now → the job goes back to queued and the broker redelivers (429). */
+        NOW
+    }
+
+    private final JobStore store;
+    private final LiveJobs live;
+    private final GenerateFunction generate;
+    private final ConcurrencyLimiter limiter;
+    private final ProblemAdvice problems;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final String instance;
+    private final String boot;
+    private final MeterRegistry registry;
+
+    JobRunner(JobStore store, LiveJobs live, GenerateFunction generate, ConcurrencyLimiter limiter,
+              ProblemAdvice problems, JsonMapper json, Clock clock, String instance, String boot,
+              MeterRegistry registry) {
+        this.store = store;
+        this.live = live;
+        this.generate = generate;
+        this.limiter = limiter;
+        this.problems = problems;
+        this.json = json;
+        this.clock = clock;
+        this.instance = instance;
+        this.boot = boot;
+        this.registry = registry;
+    }
+
+    String boot() {
+        return boot;
+    }
+
+    String instance() {
+        return instance;
+    }
+
+    /** Runs the job unless it has ended already (a redelivered event, a job cancelled while queued). */
+    void run(String id, Slot slot) {
+        JobState queued = store.read(id).orElse(null);
+        if (queued == null || queued.status().terminal() || live.isCancelled(id)) {
+            live.remove(id);
+            return;
+        }
+        ConcurrencyLimiter.Permit permit;
+        try {
+            permit = acquire(id, slot);
+        } catch (SaturatedException e) {
+            store.write(queued.requeued(clock.instant()));
+            throw e;
+        }
+        if (permit == null) { // cancelled while waiting
+            live.remove(id);
+            return;
+        }
+        try (permit) {
+            execute(queued, slot);
+        }
+    }
+
+    private void execute(JobState queued, Slot slot) {
+        String id = queued.id();
+        JobState running = queued.running(instance, boot, clock.instant());
+        live.update(running);
+        store.write(running);
+        ProgressWriter progress = new ProgressWriter(store, live);
+        JobState end;
+        try {
+            byte[] image = store.image(id).orElseThrow(() ->
+                    new IllegalStateException("the image of job " + id + " is gone")).bytes();
+            ProgressListener listener = (stage, millis) -> {
+                if (live.isCancelled(id)) {
+                    throw new Cancelled();
+                }
+                JobState now = live.get(id).orElse(running)
+                        .progressed(stage.label(), stage.percentWhenDone(), clock.instant());
+                live.update(now);
+                progress.offer(now);
+            };
+            MeshService.Outcome outcome = generate.apply(new GenerationRequest(image,
+                    running.options().toGenerationOptions(), running.name(), running.contentType(), null, listener));
+            end = live.get(id).orElse(running).succeeded(outcome.meta().id(), outcome.cached(),
+                    outcome.timingsMs(), clock.instant());
+        } catch (Cancelled e) {
+            end = running.cancelled(clock.instant());
+        } catch (RuntimeException e) {
+            if (slot == Slot.NOW && retryable(e)) {
+                requeue(id, progress);
+                throw e;
+            }
+            if (!(e instanceof dev.orfeas.mesh.ImageRejectedException
+                    || e instanceof dev.orfeas.mesh.InvalidOptionsException
+                    || e instanceof dev.orfeas.web.ProblemException)) {
+                log.warn("job {} failed: {}", id, e.toString());
+            }
+            end = live.get(id).orElse(running).failed(ProblemJson.of(problems.toProblem(e), json), clock.instant());
+        }
+        progress.flush();
+        finish(end);
+    }
+
+    /** Stores the final state, unless the job was cancelled meanwhile (then it ends cancelled). */
+    private void finish(JobState end) {
+        String id = end.id();
+        try {
+            JobState stored = store.read(id).orElse(null);
+            boolean cancelled = live.isCancelled(id) || (stored != null && stored.status() == JobStatus.CANCELLED);
+            JobState last = cancelled && end.status() != JobStatus.CANCELLED ? end.cancelled(clock.instant()) : end;
+            if (stored == null || stored.status() != JobStatus.CANCELLED) {
+                store.write(last);
+            }
+            store.deleteImage(id);
+            Counter.builder("orfeas.jobs").tag("outcome", last.status().label())
+                    .description("Jobs finished, by outcome").register(registry).increment();
+            log.info("job {} {}{}", id, last.status().label(),
+                    last.meshId() != null ? " → mesh " + last.meshId() : "");
+        } finally {
+            live.remove(id);
+        }
+    }
+
+    private ConcurrencyLimiter.Permit acquire(String id, Slot slot) {
+        long backoff = 20;
+        while (true) {
+            try {
+                return limiter.acquire();
+            } catch (SaturatedException e) {
+                if (slot == Slot.NOW) {
+                    throw e;
+                }
+            }
+            if (live.isCancelled(id)) {
+                return null;
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a generation slot", e);
+            }
+            backoff = Math.min(backoff * 2, 250);
+        }
+    }
+
+    /** A broker delivery that cannot finish now (store down, engine not ready): queued again, then redelivered. */
+    private void requeue(String id, ProgressWriter progress) {
+        progress.flush();
+        try {
+            store.read(id).filter(s -> !s.status().terminal())
+                    .ifPresent(s -> store.write(s.requeued(clock.instant())));
+        } catch (RuntimeException e) {
+            log.debug("job {}: could not store it as queued again: {}", id, e.getMessage());
+        } finally {
+            live.remove(id);
+        }
+    }
+
+    /** Thrown out of the engine at a stage boundary once the job is cancelled. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    static boolean retryable(RuntimeException e) {
+        return e instanceof SaturatedException || e instanceof EngineNotReadyException
+                || e instanceof StorageUnavailableException;
+    }
+
+}

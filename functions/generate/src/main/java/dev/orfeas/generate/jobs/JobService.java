@@ -1,0 +1,163 @@
+package dev.orfeas.generate.jobs;
+
+import dev.orfeas.generate.api.MeshView;
+import dev.orfeas.generate.engine.Engine;
+import dev.orfeas.generate.generation.MeshService;
+import dev.orfeas.generate.problem.Problems;
+import dev.orfeas.mesh.GenerationOptions;
+import dev.orfeas.storage.ObjectStore;
+import dev.orfeas.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Submitting, finding and cancelling jobs. A submission whose mesh is stored already succeeds at once; otherwise
+ * the image and the queued state are stored, then the job goes to the local queue or, with a sink, to the broker.
+ * A job is visible only to the key that submitted it: for any other caller it does not exist (404).
+ */
+public class JobService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+    private final JobStore store;
+    private final LiveJobs live;
+    private final Engine engine;
+    private final MeshService meshes;
+    private final ObjectStore objects;
+    private final LocalJobQueue queue;
+    private final JobSink sink;
+    private final JobRunner runner;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Counter rejected;
+
+    JobService(JobStore store, LiveJobs live, Engine engine, MeshService meshes, ObjectStore objects,
+               LocalJobQueue queue, JobSink sink, JobRunner runner, JsonMapper json, Clock clock,
+               MeterRegistry registry) {
+        this.store = store;
+        this.live = live;
+        this.engine = engine;
+        this.meshes = meshes;
+        this.objects = objects;
+        this.queue = queue;
+        this.sink = sink;
+        this.runner = runner;
+        this.json = json;
+        this.clock = clock;
+        this.rejected = Counter.builder("orfeas.jobs").tag("outcome", "rejected")
+                .description("Jobs finished, by outcome").register(registry);
+    }
+
+    /**
+     * @param owner {@link JobOwner#current()} of the submitting request
+     * @throws ProblemException 429 queue-full (local queue) or 503 sink-unavailable (broker)
+     */
+    public JobDocument submit(byte[] image, String contentType, String name, GenerationOptions options,
+                              String owner) {
+        String id = JobIds.next();
+        JobOptions jobOptions = JobOptions.of(options);
+        var stored = meshes.find(engine.meshIdFor(image, options));
+        if (stored.isPresent()) {
+            JobState done = JobState.queued(id, jobOptions, name, contentType, owner, runner.instance(),
+                    runner.boot(), clock.instant()).succeeded(stored.get().id(), true, java.util.Map.of(),
+                    clock.instant());
+            store.write(done);
+            log.info("job {} → mesh {} (stored already)", id, done.meshId());
+            return document(done);
+        }
+        if (queue != null) {
+            return submitLocally(id, image, contentType, name, jobOptions, owner);
+        }
+        JobState queued = JobState.queued(id, jobOptions, name, contentType, owner, null, null, clock.instant());
+        store.putImage(id, image, contentType);
+        store.write(queued);
+        try {
+            sink.emit(id);
+        } catch (JobSink.SinkException e) {
+            log.warn("job {}: {}", id, e.getMessage());
+            store.write(queued.failed(ProblemJson.of(Problems.SINK_UNAVAILABLE.detail(e.getMessage()), json),
+                    clock.instant()));
+            store.deleteImage(id);
+            throw new ProblemException(Problems.SINK_UNAVAILABLE, e.getMessage(), 5L);
+        }
+        return document(queued);
+    }
+
+    private JobDocument submitLocally(String id, byte[] image, String contentType, String name, JobOptions options,
+                                      String owner) {
+        if (!queue.tryReserve()) {
+            rejected.increment();
+            throw new ProblemException(Problems.QUEUE_FULL, "the job queue of this instance is full", 5L);
+        }
+        JobState queued = JobState.queued(id, options, name, contentType, owner, runner.instance(), runner.boot(),
+                clock.instant());
+        try {
+            store.putImage(id, image, contentType);
+            store.write(queued);
+        } catch (RuntimeException e) {
+            queue.release();
+            store.delete(id);
+            throw e;
+        }
+        queue.submit(id);
+        return document(queued);
+    }
+
+    /** The job as the owner sees it; empty when it does not exist or belongs to another key. */
+    public Optional<JobState> find(String id, String owner) {
+        if (!JobIds.valid(id)) {
+            return Optional.empty();
+        }
+        return live.get(id).or(() -> store.read(id)).filter(s -> owner.equals(s.owner()));
+    }
+
+    /** The current state, from this process when it runs the job, else from the store. */
+    Optional<JobState> current(String id) {
+        return live.get(id).or(() -> store.read(id));
+    }
+
+    /**
+     * Cancels a queued or running job: stored as cancelled at once; a running one stops at its next stage.
+     *
+     * @throws ProblemException 409 when the job has finished
+     */
+    public JobDocument cancel(JobState job) {
+        if (job.status().terminal()) {
+            throw new ProblemException(Problems.JOB_FINISHED, "job " + job.id() + " has " + job.status().label());
+        }
+        live.cancel(job.id());
+        JobState cancelled = store.read(job.id()).orElse(job).cancelled(clock.instant());
+        store.write(cancelled);
+        if (live.get(job.id()).isPresent()) {
+            live.update(cancelled); // this process's followers see it now; the runner stops at its next stage
+        }
+        if (job.status() == JobStatus.QUEUED) {
+            store.deleteImage(job.id());
+        }
+        log.info("job {} cancelled", job.id());
+        return document(cancelled);
+    }
+
+    /** Stops the local queue: running jobs finish, waiting ones are stored as interrupted. */
+    @Override
+    public void close() {
+        if (queue != null) {
+            queue.close();
+        }
+    }
+
+    /** With the mesh's fresh links on success. */
+    public JobDocument document(JobState state) {
+        MeshView result = null;
+        if (state.status() == JobStatus.SUCCEEDED && state.meshId() != null) {
+            result = meshes.find(state.meshId()).map(meta -> MeshView.of(meta, state.cached(), objects)).orElse(null);
+        }
+        return JobDocument.of(state, result);
+    }
+}

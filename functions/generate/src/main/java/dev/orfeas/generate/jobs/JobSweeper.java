@@ -1,0 +1,104 @@
+package dev.orfeas.generate.jobs;
+
+import dev.orfeas.generate.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Keeps the stored jobs honest: a job that this instance left queued or running in an earlier process (a crash,
+ * kill -9) is finished as failed with {@code job-interrupted} at start; a queued or running job nobody has updated
+ * for {@code stale-after} (its runner died elsewhere) likewise; a finished job older than {@code ttl} is deleted.
+ * Never a job "running" for ever.
+ */
+final class JobSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(JobSweeper.class);
+
+    private final JobStore store;
+    private final LiveJobs live;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final JobsProperties properties;
+    private final String boot;
+    private final AtomicReference<Instant> lastSweep = new AtomicReference<>(Instant.EPOCH);
+
+    JobSweeper(JobStore store, LiveJobs live, JsonMapper json, Clock clock, JobsProperties properties, String boot) {
+        this.store = store;
+        this.live = live;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+        this.boot = boot;
+    }
+
+    /** Sweeps when the last sweep is older than {@code sweep-interval} (cheap to call often). */
+    void sweepIfDue() {
+        Instant last = lastSweep.get();
+        Instant now = clock.instant();
+        if (Duration.between(last, now).compareTo(properties.sweepInterval()) >= 0
+                && lastSweep.compareAndSet(last, now)) {
+            sweep();
+        }
+    }
+
+    /** @return how many jobs were finished as interrupted or deleted */
+    int sweep() {
+        lastSweep.set(clock.instant());
+        int changed = 0;
+        for (String id : store.ids()) {
+            try {
+                changed += sweep(id) ? 1 : 0;
+            } catch (RuntimeException e) {
+                log.warn("sweeping job {} failed: {}", id, e.getMessage());
+            }
+        }
+        if (changed > 0) {
+            log.info("job sweep: {} jobs interrupted or expired", changed);
+        }
+        return changed;
+    }
+
+    private boolean sweep(String id) {
+        if (live.get(id).isPresent()) {
+            return false;
+        }
+        JobState state = store.read(id).orElse(null);
+        if (state == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        if (state.status().terminal()) {
+            if (state.finishedAt() != null && state.finishedAt().plus(properties.ttl()).isBefore(now)) {
+                store.delete(id);
+                return true;
+            }
+            return false;
+        }
+        boolean orphaned = properties.instance().equals(state.instance()) && state.boot() != null
+                && !boot.equals(state.boot());
+        boolean stale = state.updatedAt() != null && state.updatedAt().plus(properties.staleAfter()).isBefore(now);
+        if (orphaned || stale) {
+            interrupt(state, orphaned ? "the process running it stopped" : "no progress for "
+                    + properties.staleAfter().toMinutes() + " min");
+            return true;
+        }
+        return false;
+    }
+
+    /** Stores the job as failed with {@code job-interrupted}, and drops its image. */
+    void interrupt(JobState state, String why) {
+        store.write(state.failed(ProblemJson.of(Problems.JOB_INTERRUPTED.detail(why), json), clock.instant()));
+        store.deleteImage(state.id());
+        log.info("job {} ({}) failed: {}", state.id(), state.status().label(), why);
+    }
+
+    void interrupt(String id, String why) {
+        store.read(id).filter(s -> !s.status().terminal()).ifPresent(s -> interrupt(s, why));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.orfeas.generate.jobs;
+
+import dev.orfeas.generate.engine.Engine;
+import dev.orfeas.generate.generation.ConcurrencyLimiter;
+import dev.orfeas.generate.generation.GenerateFunction;
+import dev.orfeas.generate.generation.MeshService;
+import dev.orfeas.generate.problem.ProblemAdvice;
+import dev.orfeas.storage.ObjectStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JobsProperties.class)
+@EnableWebSocket
+class JobsConfiguration {
+
+    /** This process among the instance's lives: jobs stored with another boot id of the same instance are orphans. */
+    private final String boot = UUID.randomUUID().toString();
+
+    @Bean
+    JobStore jobStore(ObjectStore store, JsonMapper json) {
+        return new JobStore(store, json);
+    }
+
+    @Bean
+    LiveJobs liveJobs() {
+        return new LiveJobs();
+    }
+
+    @Bean
+    JobRunner jobRunner(JobStore store, LiveJobs live, GenerateFunction generate, ConcurrencyLimiter limiter,
+                        ProblemAdvice problems, JsonMapper json, JobsProperties properties, MeterRegistry registry) {
+        return new JobRunner(store, live, generate, limiter, problems, json, Clock.systemUTC(),
+                properties.instance(), boot, registry);
+    }
+
+    @Bean
+    JobSweeper jobSweeper(JobStore store, LiveJobs live, JsonMapper json, JobsProperties properties) {
+        return new JobSweeper(store, live, json, Clock.systemUTC(), properties, boot);
+    }
+
+    /** Without a sink the jobs run here (a bounded queue, closed with the context); with one, on the broker. */
+    @Bean(destroyMethod = "close")
+    JobService jobService(JobStore store, LiveJobs live, Engine engine, MeshService meshes, ObjectStore objects,
+                          JobRunner runner, JobSweeper sweeper, JsonMapper json, JobsProperties properties,
+                          MeterRegistry registry) {
+        LocalJobQueue queue = properties.hasSink() ? null : new LocalJobQueue(runner, properties.workers(),
+                properties.queueLength(), registry, id -> sweeper.interrupt(id, "the instance shut down"));
+        JobSink sink = properties.hasSink() ? new JobSink(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build(), properties.sink(), properties.sinkTimeout()) : null;
+        return new JobService(store, live, engine, meshes, objects, queue, sink, runner, json, Clock.systemUTC(),
+                registry);
+    }
+
+    @Bean
+    JobFeed jobFeed(JobService jobs, LiveJobs live) {
+        return new JobFeed(jobs, live);
+    }
+
+    @Bean
+    JobEvents jobEvents(JobRunner runner, JobSweeper sweeper) {
+        return new JobEvents(runner, sweeper);
+    }
+
+    @Bean
+    JobsWebSocket jobsWebSocket(JobService jobs, JobFeed feed, JsonMapper json) {
+        return new JobsWebSocket(jobs, feed, json);
+    }
+
+    @Bean
+    WebSocketConfigurer jobsWebSocketEndpoint(JobsWebSocket handler) {
+        return registry -> registry.addHandler(handler, "/jobs/*/ws").addInterceptors(handler);
+    }
+
+    /**
+     * At start: jobs an earlier process of this instance left unfinished end as failed. Then, on one machine, a
+     * periodic sweep; on Knative the sweep runs inside job.requested deliveries instead ({@link JobEvents}).
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService jobSweeps(JobSweeper sweeper, JobsProperties properties) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("job-sweep").factory());
+        if (!properties.hasSink()) {
+            long every = properties.sweepInterval().toMillis();
+            timer.scheduleWithFixedDelay(sweeper::sweepIfDue, every, every, TimeUnit.MILLISECONDS);
+        }
+        return timer;
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> jobRecovery(JobSweeper sweeper) {
+        return event -> sweeper.sweep();
+    }
+}
