@@ -9,7 +9,8 @@
 #   --dry-run  print the commands, touch nothing (no cluster needed)
 #   --no-gpu   skip the NVIDIA GPU operator (CPU-only clusters, the dev overlay)
 #   --no-tls   skip cert-manager and Knative's external-domain TLS (the dev overlay)
-# Environment (defaults in brackets): KNATIVE_VERSION [1.18.0], CERT_MANAGER_VERSION [1.17.2],
+# Environment (defaults in brackets): KNATIVE_VERSION [1.19.0: the first release with the
+# OpenTelemetry metric names monitoring/ uses; Serving, Eventing and Kourier share the tag], CERT_MANAGER_VERSION [1.17.2],
 # GPU_OPERATOR_VERSION [v25.3.0], TLS_ISSUER [orfeas-letsencrypt: the ClusterIssuer in knative/overlays/prod],
 # TIMEOUT [600] seconds per wait.
 set -euo pipefail
@@ -17,7 +18,7 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 . "$SCRIPT_DIR/cluster-common.sh"
 
-KNATIVE_VERSION="${KNATIVE_VERSION:-1.18.0}"
+KNATIVE_VERSION="${KNATIVE_VERSION:-1.19.0}"
 CERT_MANAGER_VERSION="${CERT_MANAGER_VERSION:-1.17.2}"
 GPU_OPERATOR_VERSION="${GPU_OPERATOR_VERSION:-v25.3.0}"
 TLS_ISSUER="${TLS_ISSUER:-orfeas-letsencrypt}"

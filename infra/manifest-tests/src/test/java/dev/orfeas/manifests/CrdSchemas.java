@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The Knative CRDs vendored in knative/crds: the openAPIV3Schema of each served version, made strict (a field the
+ * The CRDs vendored in knative/crds (or another folder): the openAPIV3Schema of each served version, made strict (a field the
  * schema does not know is an error, where the API server would silently prune it), and the feature flags that
  * field descriptions name ("This is accessible behind a feature flag - kubernetes.podspec-tolerations").
  */
@@ -39,7 +39,12 @@ final class CrdSchemas {
     private final Map<String, Schema> compiled = new HashMap<>();
 
     CrdSchemas() {
-        try (Stream<Path> files = Files.walk(DIR)) {
+        this(DIR);
+    }
+
+    /** The CRDs of another vendored folder (monitoring/kubernetes/crds: the Prometheus Operator's). */
+    CrdSchemas(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 for (JsonNode doc : Yaml.documents(Repo.read(file))) {
                     if ("CustomResourceDefinition".equals(doc.path("kind").asString(""))) {
