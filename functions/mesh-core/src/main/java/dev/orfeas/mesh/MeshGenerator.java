@@ -41,7 +41,7 @@ import java.util.Optional;
 public final class MeshGenerator implements AutoCloseable {
 
     /** Part of every mesh id: bump it when a change alters the meshes made from the same input. */
-    public static final String ENGINE_VERSION = "2";
+    public static final String ENGINE_VERSION = "3";
 
     private final ImageDecoder decoder;
     private final ForegroundExtractor foregroundExtractor;

@@ -15,7 +15,7 @@ public final class InflationField implements FieldSource {
     public HeightField compute(FieldGrid grid, double detail) {
         float[] h;
         try (NDManager scope = torch.newScope()) {
-            h = PoissonSolver.solve(scope, grid);
+            h = PoissonSolver.solve(PoissonSolver.kernelFor(torch, scope), grid);
         }
         return fromPotential(grid, h, null, detail, FieldMode.INFLATE);
     }

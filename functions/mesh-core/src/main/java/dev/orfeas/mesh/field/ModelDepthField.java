@@ -60,7 +60,7 @@ public final class ModelDepthField implements FieldSource, AutoCloseable {
         float[] cellDepth = predict(grid);
         float[] h;
         try (NDManager scope = torch.newScope()) {
-            h = PoissonSolver.solve(scope, grid);
+            h = PoissonSolver.solve(PoissonSolver.kernelFor(torch, scope), grid);
         }
         return InflationField.fromPotential(grid, h, cornerShape(grid, cellDepth), detail, FieldMode.MODEL);
     }

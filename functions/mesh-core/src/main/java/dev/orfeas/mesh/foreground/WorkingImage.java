@@ -1,6 +1,8 @@
 package dev.orfeas.mesh.foreground;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
  * The image reduced to a working size for segmentation (box-filtered, so noise averages out), in CIELAB with
@@ -38,7 +40,12 @@ final class WorkingImage {
         int w = Math.max(1, (int) Math.round(sw / scale));
         int h = Math.max(1, (int) Math.round(sh / scale));
         WorkingImage img = new WorkingImage(w, h, scale);
-        int[] row = new int[sw];
+        int[] pixels = packedPixels(argb);
+        int[] row = pixels == null ? new int[sw] : null;
+        int[] column = new int[sw];
+        for (int sx = 0; sx < sw; sx++) {
+            column[sx] = Math.min(w - 1, (int) (sx / scale));
+        }
         double[] sumR = new double[w], sumG = new double[w], sumB = new double[w], sumA = new double[w];
         int[] count = new int[w];
         int sy = 0;
@@ -50,10 +57,16 @@ final class WorkingImage {
             java.util.Arrays.fill(count, 0);
             int syEnd = Math.max(sy + 1, Math.min(sh, (int) Math.round((y + 1) * scale)));
             for (; sy < syEnd; sy++) {
-                argb.getRGB(0, sy, sw, 1, row, 0, sw);
+                int[] src = pixels;
+                int offset = sy * sw;
+                if (src == null) {
+                    argb.getRGB(0, sy, sw, 1, row, 0, sw);
+                    src = row;
+                    offset = 0;
+                }
                 for (int sx = 0; sx < sw; sx++) {
-                    int x = Math.min(w - 1, (int) (sx / scale));
-                    int p = row[sx];
+                    int x = column[sx];
+                    int p = src[offset + sx];
                     double a = (p >>> 24) / 255.0;
                     // Colour weighted by alpha so transparent pixels' hidden colours don't bleed in.
                     sumR[x] += a * SrgbLab.LINEAR[(p >> 16) & 0xff];
@@ -73,6 +86,23 @@ final class WorkingImage {
             }
         }
         return img;
+    }
+
+    /**
+     * The pixel array itself when the image is a plain {@link BufferedImage#TYPE_INT_ARGB} (as decoding makes it),
+     * so the box filter reads it directly instead of through {@code getRGB}'s per-pixel colour-model calls; else
+     * null.
+     */
+    static int[] packedPixels(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_INT_ARGB
+                || !(image.getRaster().getDataBuffer() instanceof DataBufferInt buffer)
+                || buffer.getOffset() != 0 || image.getRaster().getSampleModelTranslateX() != 0
+                || image.getRaster().getSampleModelTranslateY() != 0
+                || !(image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel sm)
+                || sm.getScanlineStride() != image.getWidth()) {
+            return null;
+        }
+        return buffer.getData();
     }
 
     int size() {

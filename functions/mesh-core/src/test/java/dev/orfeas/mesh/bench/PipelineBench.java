@@ -7,6 +7,7 @@ import dev.orfeas.mesh.MeshFormat;
 import dev.orfeas.mesh.MeshGenerator;
 import dev.orfeas.mesh.ProgressListener;
 import dev.orfeas.mesh.Quality;
+import dev.orfeas.mesh.Stage;
 import dev.orfeas.mesh.TestImages;
 
 import java.awt.Graphics2D;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,15 +30,19 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Bench command (not a test): median per-stage and total milliseconds of in-process generation over several runs,
+ * Bench command (not a test): median per-stage and total milliseconds (wall clock, and the generating thread's CPU
+ * time) of in-process generation over several runs,
  * for a real photo, real alpha artwork and a synthetic object on a backdrop at 512² and 1024², at each quality,
- * plus peak heap.
- * Run: scripts/bench-engine.sh [runs]
+ * plus peak heap. Two untimed runs per case first (warm-up excluded); the learned segmentation model is not loaded
+ * (the CPU stages are measured).
+ * Run: scripts/bench-engine.sh [runs] [filter...]
  */
 public final class PipelineBench {
 
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        // Optional filters: only the input/quality pairs whose label ("alpha-1024.png/default") contains one.
+        List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         Map<String, byte[]> inputs = new LinkedHashMap<>();
         // Real photo (relief path) and real alpha artwork (inflate path) from Debian's python3-skimage samples,
         // resampled to the benchmark sizes; and a synthetic object on a backdrop (segmentation path).
@@ -47,34 +53,68 @@ public final class PipelineBench {
         inputs.put("alpha-512.png", TestImages.png(resize(artwork, 512, BufferedImage.TYPE_INT_ARGB)));
         inputs.put("alpha-1024.png", TestImages.png(resize(artwork, 1024, BufferedImage.TYPE_INT_ARGB)));
         inputs.put("backdrop-1024.jpg", TestImages.jpeg(TestImages.objectOnBackdrop(1024, 1024, 2)));
-        System.out.printf(Locale.ROOT, "%-16s %-8s %6s %7s  %s%n", "input", "quality", "faces", "p50 ms", "median ms per stage");
+        System.out.printf(Locale.ROOT, "%-17s %-7s %6s %7s %7s  %s%n", "input", "quality", "faces", "wall ms",
+                "cpu ms", "per stage: median wall/cpu ms");
         try (MeshGenerator engine = new MeshGenerator(EngineSettings.defaults())) {
             engine.warmUp();
             for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
                 for (Quality quality : Quality.values()) {
+                    String label = input.getKey() + "/" + quality.name().toLowerCase(Locale.ROOT);
+                    if (!only.isEmpty() && only.stream().noneMatch(label::contains)) {
+                        continue;
+                    }
                     GenerationOptions options = new GenerationOptions(MeshFormat.GLB, quality, 0, 0.0);
                     for (int i = 0; i < 2; i++) {
                         engine.generate(input.getValue(), options, ProgressListener.NONE);
                     }
                     List<Double> totals = new ArrayList<>();
+                    List<Double> cpuTotals = new ArrayList<>();
                     Map<String, List<Double>> stages = new LinkedHashMap<>();
+                    Map<String, List<Double>> cpuStages = new LinkedHashMap<>();
                     int faces = 0;
                     for (int i = 0; i < runs; i++) {
+                        StageCpu cpu = new StageCpu();
                         long start = System.nanoTime();
-                        GenerationResult result = engine.generate(input.getValue(), options, ProgressListener.NONE);
+                        GenerationResult result = engine.generate(input.getValue(), options, cpu);
                         totals.add((System.nanoTime() - start) / 1e6);
+                        cpuTotals.add(cpu.sinceStart());
                         faces = result.report().faces();
                         result.report().timingsMs().forEach((k, v) -> stages.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+                        cpu.millis.forEach((k, v) -> cpuStages.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                     }
                     StringBuilder perStage = new StringBuilder();
-                    stages.forEach((k, v) -> perStage.append(String.format(Locale.ROOT, "%s=%.1f ", k, median(v))));
-                    System.out.printf(Locale.ROOT, "%-16s %-8s %6d %7.1f  %s%n", input.getKey(),
-                            quality.name().toLowerCase(Locale.ROOT), faces, median(totals), perStage.toString().trim());
+                    stages.forEach((k, v) -> perStage.append(String.format(Locale.ROOT, "%s=%.1f/%.1f ", k, median(v),
+                            median(cpuStages.getOrDefault(k, List.of(Double.NaN))))));
+                    System.out.printf(Locale.ROOT, "%-17s %-7s %6d %7.1f %7.1f  %s%n", input.getKey(),
+                            quality.name().toLowerCase(Locale.ROOT), faces, median(totals), median(cpuTotals),
+                            perStage.toString().trim());
                 }
             }
         }
         System.out.printf(Locale.ROOT, "peak heap used: %.0f MiB (max heap %d MiB)%n", peakHeapMiB(),
                 Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /**
+     * CPU time of the generating thread per stage (read when each stage reports done). On a machine shared with
+     * other work, wall time measures the neighbours too; the thread's CPU time is what this code costs.
+     */
+    private static final class StageCpu implements ProgressListener {
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final long start = THREADS.getCurrentThreadCpuTime();
+        private long last = start;
+        final Map<String, Double> millis = new LinkedHashMap<>();
+
+        @Override
+        public void stageDone(Stage stage, double wallMillis) {
+            long now = THREADS.getCurrentThreadCpuTime();
+            millis.put(stage.label(), (now - last) / 1e6);
+            last = now;
+        }
+
+        double sinceStart() {
+            return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
+        }
     }
 
     private static final Path SAMPLES = Path.of("/usr/lib/python3/dist-packages/skimage/data");
