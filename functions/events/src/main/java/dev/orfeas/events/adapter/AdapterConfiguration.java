@@ -1,12 +1,17 @@
 package dev.orfeas.events.adapter;
 
 import dev.orfeas.cloudevents.DeliveredIds;
+import dev.orfeas.events.notify.Notifier;
+import dev.orfeas.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +33,11 @@ class AdapterConfiguration {
         }
         return new SinkClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build(), sink);
+    }
+
+    @Bean
+    WebhookDeadLetters webhookDeadLetters(ObjectStore store, Notifier notifier, JsonMapper json) {
+        return new WebhookDeadLetters(store, notifier, json, Clock.systemUTC());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.orfeas.cloudevents.EventRequests;
 import dev.orfeas.events.web.BearerTokens;
 import dev.orfeas.web.ProblemException;
 import dev.orfeas.events.web.Problems;
+import dev.orfeas.storage.StorageProperties;
 import io.cloudevents.CloudEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -27,8 +28,10 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * {@code POST /webhooks/minio}: MinIO's bucket-notification webhook. Checks the bearer token, the content type and
  * the size, maps the records ({@link ObjectEventMapper}) and delivers each new event to the sink. Answers 200 with
- * counts once every event is delivered; 502 (MinIO retries the whole notification) when one was not, and the
- * retry emits only what was not delivered before.
+ * counts once every event is settled: delivered, dead-lettered (the sink will never take it: a permanent 4xx, or
+ * refused before sending by {@link Forwarding}; see {@link WebhookDeadLetters}) or not forwarded. 502 + Retry-After
+ * (MinIO retries the whole notification) only when a delivery failed retryably, and the retry emits only what was
+ * not settled before — so a poison event cannot make MinIO redeliver for ever.
  */
 @RestController
 class MinioWebhookController {
@@ -40,11 +43,18 @@ class MinioWebhookController {
     private final SinkClient sink;
     private final DeliveredIds delivered;
     private final JsonMapper json;
+    private final SinkProperties sinkProperties;
+    private final Forwarding forwarding;
+    private final WebhookDeadLetters deadLetters;
     private final ReentrantLock[] stripes = new ReentrantLock[64];
 
     MinioWebhookController(AdapterProperties properties, ObjectEventMapper mapper, SinkClient sink,
-                           DeliveredIds delivered, JsonMapper json) {
+                           DeliveredIds delivered, JsonMapper json, SinkProperties sinkProperties,
+                           StorageProperties storage, WebhookDeadLetters deadLetters) {
         this.properties = properties;
+        this.sinkProperties = sinkProperties;
+        this.forwarding = new Forwarding(storage.buckets().uploads(), sink.targetsGenerate());
+        this.deadLetters = deadLetters;
         this.mapper = mapper;
         this.sink = sink;
         this.delivered = delivered;
@@ -77,6 +87,9 @@ class MinioWebhookController {
         }
         List<String> emitted = new ArrayList<>();
         int alreadyDelivered = 0;
+        int deadLettered = 0;
+        int notForwarded = 0;
+        RetryBudget budget = RetryBudget.of(sinkProperties.maxRetryWait());
         for (CloudEvent event : mapping.events()) {
             ReentrantLock lock = stripes[Math.floorMod(event.getId().hashCode(), stripes.length)];
             lock.lock();
@@ -85,16 +98,21 @@ class MinioWebhookController {
                     alreadyDelivered++;
                     continue;
                 }
-                try {
-                    sink.deliver(event);
-                } catch (SinkClient.DeliveryException e) {
-                    log.warn("event {} ({} {}) not delivered: {}", event.getId(), event.getType(), event.getSubject(),
-                            e.getMessage());
-                    throw new ProblemException(Problems.SINK_UNAVAILABLE, e.getMessage() + "; " + emitted.size()
-                            + " event(s) of this notification delivered, redelivery sends the rest", 1L);
+                Forwarding.Verdict verdict = forwarding.decide(event);
+                if (verdict.decision() == Forwarding.Decision.SKIP) {
+                    log.debug("event {} ({} {}) not forwarded: {}", event.getId(), event.getType(),
+                            event.getSubject(), verdict.reason());
+                    AdapterMetrics.notForwarded();
+                    notForwarded++;
+                } else if (verdict.decision() == Forwarding.Decision.REFUSE) {
+                    deadLetter(event, 0, verdict.reason());
+                    deadLettered++;
+                } else if (send(event, budget, emitted.size())) {
+                    emitted.add(event.getId());
+                } else {
+                    deadLettered++;
                 }
                 delivered.add(event.getId());
-                emitted.add(event.getId());
             } finally {
                 lock.unlock();
             }
@@ -104,11 +122,42 @@ class MinioWebhookController {
         answer.put("records", mapping.records());
         answer.put("emitted", emitted.size());
         answer.put("alreadyDelivered", alreadyDelivered);
+        answer.put("deadLettered", deadLettered);
+        answer.put("notForwarded", notForwarded);
         answer.put("duplicates", mapping.duplicates());
         answer.put("ignored", mapping.ignored());
         answer.put("filtered", mapping.filtered());
         answer.put("ids", emitted);
         return answer;
+    }
+
+    /**
+     * True when the sink took the event; false when it answered that it never will (recorded as a dead letter).
+     * A retryable failure ends the notification with 502 + Retry-After (the sink's, when it sent one).
+     */
+    private boolean send(CloudEvent event, RetryBudget budget, int emittedSoFar) {
+        try {
+            sink.deliver(event, budget);
+            AdapterMetrics.delivered();
+            return true;
+        } catch (SinkClient.DeliveryException e) {
+            if (e.permanent()) {
+                deadLetter(event, e.status(), e.getMessage());
+                return false;
+            }
+            log.warn("event {} ({} {}) not delivered: {}", event.getId(), event.getType(), event.getSubject(),
+                    e.getMessage());
+            AdapterMetrics.retry();
+            throw new ProblemException(Problems.SINK_UNAVAILABLE, e.getMessage() + "; " + emittedSoFar
+                    + " event(s) of this notification delivered, redelivery sends the rest",
+                    e.retryAfter() != null ? Math.max(1, e.retryAfter()) : 1L);
+        }
+    }
+
+    private void deadLetter(CloudEvent event, int status, String reason) {
+        String key = deadLetters.record(event, sink.target(), status, reason);
+        log.warn("event {} ({} {}) dead-lettered at {}: {}", event.getId(), event.getType(), event.getSubject(), key,
+                reason);
     }
 
     private static boolean isJson(String contentType) {

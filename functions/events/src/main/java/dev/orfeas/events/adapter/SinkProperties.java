@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param apiKey      sent as {@code Authorization: Bearer} to the generate URL only (never to a K_SINK broker)
  * @param timeout     per delivery
  * @param structured  structured mode ({@code application/cloudevents+json}) instead of binary mode
+ * @param maxRetryWait how long one notification may wait out the sink's {@code Retry-After} (429/503) in all,
+ *                    retrying in the request; past it the notification is answered 502 and MinIO redelivers
  */
 @Validated
 @ConfigurationProperties("orfeas.events.sink")
@@ -25,7 +27,8 @@ public record SinkProperties(
         @NotNull @DefaultValue("http://127.0.0.1:8080/") URI generateUrl,
         String apiKey,
         @NotNull @DefaultValue("10s") Duration timeout,
-        @DefaultValue("false") boolean structured) {
+        @DefaultValue("false") boolean structured,
+        @NotNull @DefaultValue("20s") Duration maxRetryWait) {
 
     /** {@code $K_SINK} when set, otherwise the generate function. */
     public URI target() {
@@ -50,6 +53,6 @@ public record SinkProperties(
     public String toString() {
         return "SinkProperties[target=" + target() + (hasSink() ? " (K_SINK)" : " (generate, no K_SINK)")
                 + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "" : "****") + ", timeout=" + timeout
-                + ", structured=" + structured + "]";
+                + ", structured=" + structured + ", maxRetryWait=" + maxRetryWait + "]";
     }
 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /restore} (operators; bearer {@code orfeas.events.backup.restore-token}): body
- * {@code {"manifest": "manifests/….tsv", "bucket": "meshes"}}, both optional (newest manifest, the meshes bucket).
+ * {@code {"manifest": "manifests/….tsv", "bucket": "meshes", "createBucket": false}}, all optional (newest
+ * manifest, the meshes bucket; a bucket that does not exist is 404 {@code no-bucket} unless createBucket is true).
  * 200 with counts when every object was restored and verified; 422 {@code restore-incomplete} listing the objects
  * that were not (missing or corrupted backup copies), after restoring all the others.
  */
@@ -59,6 +60,7 @@ class RestoreController {
         JsonNode body = body(contentType, request);
         String manifest = text(body, "manifest");
         String bucket = text(body, "bucket");
+        boolean createBucket = flag(body, "createBucket");
         if (bucket == null) {
             bucket = storage.buckets().meshes();
         } else if (!BUCKET.matcher(bucket).matches()) {
@@ -78,7 +80,9 @@ class RestoreController {
         }
         Restorer.Result result;
         try {
-            result = restorer.restore(manifest != null ? manifest : restorer.newestManifest(), bucket);
+            result = restorer.restore(manifest != null ? manifest : restorer.newestManifest(), bucket, createBucket);
+        } catch (Restorer.NoBucketException e) {
+            throw new ProblemException(Problems.NO_BUCKET, e.getMessage());
         } catch (Restorer.NoManifestException e) {
             throw new ProblemException(Problems.NO_MANIFEST, e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -134,6 +138,17 @@ class RestoreController {
         } catch (InvalidMediaTypeException e) {
             return false;
         }
+    }
+
+    private static boolean flag(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new ProblemException(Problems.BAD_REQUEST, field + " must be true or false");
+        }
+        return value.asBoolean();
     }
 
     private static String text(JsonNode body, String field) {

@@ -28,6 +28,13 @@ public class Restorer {
     public record Failure(String key, String reason) {
     }
 
+    /** The target bucket does not exist and the caller did not ask for it to be created. */
+    public static class NoBucketException extends RuntimeException {
+        NoBucketException(String bucket) {
+            super("bucket '" + bucket + "' does not exist; send \"createBucket\": true to restore into a new bucket");
+        }
+    }
+
     /** The manifest does not exist (or there is none at all). */
     public static class NoManifestException extends RuntimeException {
         NoManifestException(String message) {
@@ -55,7 +62,14 @@ public class Restorer {
                         + manifestPrefix));
     }
 
-    public Result restore(String manifestKey, String bucket) {
+    /**
+     * @param createBucket create {@code bucket} when it is missing; otherwise a missing bucket is refused (a typo in
+     *                     the name must not quietly make a new bucket nobody serves meshes from)
+     */
+    public Result restore(String manifestKey, String bucket, boolean createBucket) {
+        if (!createBucket && !store.bucketExists(bucket)) {
+            throw new NoBucketException(bucket);
+        }
         byte[] manifest = backup.store().get(backup.bucket(), manifestKey)
                 .orElseThrow(() -> new NoManifestException("manifest " + manifestKey + " does not exist"))
                 .bytes();

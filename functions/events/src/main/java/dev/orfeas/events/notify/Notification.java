@@ -1,6 +1,7 @@
 package dev.orfeas.events.notify;
 
 import dev.orfeas.cloudevents.EventTypes;
+import dev.orfeas.storage.InvalidObjectKeyException;
 import dev.orfeas.storage.ObjectStore;
 import io.cloudevents.CloudEvent;
 import tools.jackson.core.JacksonException;
@@ -34,7 +35,11 @@ public class Notification {
         JsonNode data = data(event);
         String link = null;
         if (data.path("bucket").isString() && data.path("key").isString()) {
-            link = store.presignGet(data.get("bucket").asString(), data.get("key").asString()).url().toString();
+            try {
+                link = store.presignGet(data.get("bucket").asString(), data.get("key").asString()).url().toString();
+            } catch (InvalidObjectKeyException e) {
+                link = null; // a dead letter for a '..' or NUL key: say what failed, link nothing
+            }
         }
         ObjectNode body = json.createObjectNode();
         body.put("text", text(event, data, link));

@@ -12,6 +12,7 @@ public enum Problems implements ProblemType {
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "This operation is disabled"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
     NO_MANIFEST(HttpStatus.NOT_FOUND, "no-manifest", "No such backup manifest"),
+    NO_BUCKET(HttpStatus.NOT_FOUND, "no-bucket", "No such bucket"),
     BAD_MANIFEST(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-manifest", "The backup manifest is malformed"),
     RESTORE_INCOMPLETE(HttpStatus.UNPROCESSABLE_CONTENT, "restore-incomplete",
             "Some objects could not be restored"),

@@ -2,8 +2,10 @@ package dev.orfeas.events.adapter;
 
 import dev.orfeas.events.support.EventReceiver;
 import dev.orfeas.storage.LocalS3Server;
+import dev.orfeas.storage.TestStore;
 import io.cloudevents.CloudEvent;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The webhook over real HTTP: MinIO-shaped notifications in, CloudEvents out to a real receiver standing in for
- * the {@code K_SINK} broker (set here exactly as SinkBinding sets it). Every case counts what arrived.
+ * the {@code K_SINK} broker (set here exactly as SinkBinding sets it), a second one standing in for a notify
+ * target, dead letters read back from the real store. Every case counts what arrived.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MinioWebhookIntegrationTests {
@@ -50,16 +53,31 @@ class MinioWebhookIntegrationTests {
         registry.add("K_SINK", () -> SINK.uri().toString());
         registry.add("orfeas.events.adapter.auth-token", () -> TOKEN);
         registry.add("orfeas.events.adapter.max-body", () -> "16KB");
+        registry.add("orfeas.events.sink.max-retry-wait", () -> "3s");
+        registry.add("orfeas.events.notify.targets", () -> NOTIFY.uri().toString());
+        registry.add("orfeas.events.notify.allowed-hosts", () -> "127.0.0.1");
+        registry.add("orfeas.events.notify.allow-private-addresses", () -> "true");
+    }
+
+    static final EventReceiver NOTIFY = receiver();
+    static TestStore store;
+
+    @BeforeAll
+    static void openStore() {
+        store = LocalS3Server.shared().openStore("meshes", "backups");
     }
 
     @BeforeEach
     void reset() {
         SINK.reset();
+        NOTIFY.reset();
     }
 
     @AfterAll
     static void stop() {
         SINK.close();
+        NOTIFY.close();
+        store.close();
     }
 
     @Test
@@ -179,6 +197,102 @@ class MinioWebhookIntegrationTests {
         assertThat(json(retried).get("alreadyDelivered").asInt()).isEqualTo(3);
         assertThat(SINK.events()).extracting(CloudEvent::getSubject)
                 .containsExactly("flaky/0.png", "flaky/1.png", "flaky/2.png", "flaky/3.png", "flaky/4.png");
+    }
+
+    @Test
+    void aPermanentSinkAnswerIsDeadLetteredCountedNotifiedAndAnswered200SoMinioStopsRedelivering() throws Exception {
+        String notification = body(record("s3:ObjectCreated:Put", "uploads", "poison/a.png", "pa"),
+                record("s3:ObjectCreated:Put", "uploads", "poison/b.png", "pb"));
+        SINK.answerWhen(r -> "poison/a.png".equals(r.headers().get("ce-subject")), 400, null);
+
+        var first = post(notification);
+        int attempts = SINK.attempts();
+        var again = post(notification);
+
+        assertThat(first.statusCode()).as(new String(first.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(json(first).get("emitted").asInt()).isEqualTo(1);
+        assertThat(json(first).get("deadLettered").asInt()).isEqualTo(1);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).get("alreadyDelivered").asInt()).isEqualTo(2);
+        assertThat(SINK.attempts()).as("a redelivery sends nothing again").isEqualTo(attempts);
+        assertThat(SINK.events()).extracting(CloudEvent::getSubject).containsExactly("poison/b.png");
+        JsonNode record = deadLetter("poison/a.png");
+        assertThat(record.get("status").asInt()).isEqualTo(400);
+        assertThat(record.get("reason").asString()).contains("answered 400");
+        assertThat(record.get("data").get("key").asString()).isEqualTo("poison/a.png");
+        assertThat(NOTIFY.received()).singleElement().satisfies(n -> {
+            JsonNode body = JSON.readTree(n.body());
+            assertThat(body.get("status").asString()).isEqualTo("delivery.failed");
+            assertThat(body.get("text").asString()).contains("poison/a.png").contains("HTTP 400");
+        });
+    }
+
+    @Test
+    void eventsForAnotherBucketOrWithUnsafeKeysAreRecordedAndNeverSent() throws Exception {
+        var response = post(body(record("s3:ObjectCreated:Put", "other-bucket", "elsewhere/a.png", "o1"),
+                record("s3:ObjectCreated:Put", "uploads", "up/../../meshes/x.png", "o2"),
+                record("s3:ObjectCreated:Put", "uploads", "nul%00.png", "o3"),
+                record("s3:ObjectRemoved:Delete", "uploads", "..", null)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("deadLettered").asInt()).isEqualTo(4);
+        assertThat(json(response).get("emitted").asInt()).isZero();
+        assertThat(SINK.attempts()).isZero();
+        assertThat(deadLetter("elsewhere/a.png").get("reason").asString()).contains("not the uploads bucket");
+        assertThat(deadLetter("up/../../meshes/x.png").get("reason").asString()).contains("'..'");
+        assertThat(deadLetter("nul\0.png").get("reason").asString()).contains("control characters");
+        assertThat(deadLetter("nul\0.png").has("status")).isFalse();
+    }
+
+    @Test
+    void aThrottledSinkIsWaitedOutWithinTheRequestWhileTheRetryBudgetLasts() throws Exception {
+        var counted = new java.util.concurrent.atomic.AtomicInteger();
+        SINK.answerWhen(r -> counted.incrementAndGet() <= 2, 429, "1");
+
+        long start = System.nanoTime();
+        var response = post(body(record("s3:ObjectCreated:Put", "uploads", "throttled/a.png", "t429")));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("emitted").asInt()).isEqualTo(1);
+        assertThat(SINK.attempts()).isEqualTo(3);
+        assertThat(millis).as("two Retry-After: 1 waits").isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheBudgetIsA502CarryingTheSinksRetryAfter() throws Exception {
+        SINK.answerWhen(r -> true, 429, "120");
+
+        var response = post(body(record("s3:ObjectCreated:Put", "uploads", "throttled/b.png", "t120")));
+
+        assertProblem(response, 502, "urn:orfeas:problem:sink-unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("120");
+        assertThat(SINK.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aSinkTimeoutOr503IsRetryableNotDeadLettered() throws Exception {
+        SINK.answerWhen(r -> true, 503, null);
+
+        var response = post(body(record("s3:ObjectCreated:Put", "uploads", "unavailable/a.png", "u503")));
+
+        assertProblem(response, 502, "urn:orfeas:problem:sink-unavailable");
+        assertThat(deadLetters()).extracting(r -> r.path("subject").asString()).doesNotContain("unavailable/a.png");
+        SINK.reset();
+        assertThat(post(body(record("s3:ObjectCreated:Put", "uploads", "unavailable/a.png", "u503"))).statusCode())
+                .isEqualTo(200);
+        assertThat(SINK.events()).extracting(CloudEvent::getSubject).containsExactly("unavailable/a.png");
+    }
+
+    /** The dead-letter record of the created event for {@code key} (ids as the mapper makes them). */
+    private static JsonNode deadLetter(String key) {
+        return deadLetters().stream().filter(r -> key.equals(r.path("subject").asString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter for " + key));
+    }
+
+    private static java.util.List<JsonNode> deadLetters() {
+        return store.store().listAll("failed", "webhook/").stream()
+                .map(o -> JSON.readTree(store.store().get("failed", o.key()).orElseThrow().bytes())).toList();
     }
 
     private static void assertProblem(HttpResponse<byte[]> response, int status, String type) {

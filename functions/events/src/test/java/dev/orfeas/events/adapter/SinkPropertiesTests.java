@@ -14,8 +14,9 @@ class SinkPropertiesTests {
     @Test
     void kSinkWinsAndWithoutItEventsGoToTheGenerateFunction() {
         var withSink = new SinkProperties(URI.create("http://broker-ingress.knative-eventing/orfeas/default"),
-                GENERATE, "key", Duration.ofSeconds(1), false);
-        var withoutSink = new SinkProperties(URI.create(""), GENERATE, "key", Duration.ofSeconds(1), false);
+                GENERATE, "key", Duration.ofSeconds(1), false, Duration.ofSeconds(20));
+        var withoutSink = new SinkProperties(URI.create(""), GENERATE, "key", Duration.ofSeconds(1), false,
+                Duration.ofSeconds(20));
 
         assertThat(withSink.target().getHost()).isEqualTo("broker-ingress.knative-eventing");
         assertThat(withoutSink.target()).isEqualTo(GENERATE);
@@ -24,7 +25,8 @@ class SinkPropertiesTests {
 
     @Test
     void toStringNeverPrintsTheApiKey() {
-        assertThat(new SinkProperties(null, GENERATE, "s3cr3t-key", Duration.ofSeconds(1), false).toString())
+        assertThat(new SinkProperties(null, GENERATE, "s3cr3t-key", Duration.ofSeconds(1), false,
+                Duration.ofSeconds(20)).toString())
                 .doesNotContain("s3cr3t-key").contains("****");
     }
 }

@@ -84,13 +84,13 @@ class BackupUnitTests {
         store.corrupt("backups", "meshes/m3/meta.json", "{\"x\":1}".getBytes(StandardCharsets.UTF_8));
         var restorer = new Restorer(store, local, "manifests/");
 
-        var result = restorer.restore(restorer.newestManifest(), "restored");
+        var result = restorer.restore(restorer.newestManifest(), "restored", true);
 
         assertThat(result.restored()).isEqualTo(1);
         assertThat(result.failed()).extracting(Restorer.Failure::key).containsExactly("m3/meta.json");
         assertThat(store.keys("restored")).containsExactly("m3/model.glb");
-        assertThat(restorer.restore("manifests/1.tsv", "restored").skipped()).isEqualTo(1);
-        assertThatThrownBy(() -> restorer.restore("manifests/none.tsv", "restored"))
+        assertThat(restorer.restore("manifests/1.tsv", "restored", true).skipped()).isEqualTo(1);
+        assertThatThrownBy(() -> restorer.restore("manifests/none.tsv", "restored", true))
                 .isInstanceOf(Restorer.NoManifestException.class);
     }
 

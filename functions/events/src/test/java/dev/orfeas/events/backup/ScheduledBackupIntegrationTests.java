@@ -214,6 +214,10 @@ class ScheduledBackupIntegrationTests {
         cases.put("control chars", calls.restore(TOKEN, "application/json",
                 "{\"manifest\":\"manifests/a\\u0000.tsv\"}").statusCode());
         cases.put("bad bucket", calls.restore(TOKEN, "application/json", "{\"bucket\":\"UP_per\"}").statusCode());
+        cases.put("missing bucket", calls.restore(TOKEN, "application/json",
+                "{\"bucket\":\"no-such-bucket-" + RUN + "\"}").statusCode());
+        cases.put("createBucket not a boolean", calls.restore(TOKEN, "application/json",
+                "{\"createBucket\":\"yes\"}").statusCode());
         cases.put("unknown manifest", calls.restore(TOKEN, "application/json",
                 "{\"manifest\":\"manifests/20010101T000000Z.tsv\"}").statusCode());
         cases.put("garbage manifest", calls.restore(TOKEN, "application/json",
@@ -225,9 +229,27 @@ class ScheduledBackupIntegrationTests {
                 Map.entry("no token", 401), Map.entry("wrong token", 401), Map.entry("text body", 415),
                 Map.entry("bad content type", 415), Map.entry("malformed json", 400), Map.entry("array", 400),
                 Map.entry("number manifest", 400), Map.entry("escaping manifest", 400),
-                Map.entry("control chars", 400), Map.entry("bad bucket", 400), Map.entry("unknown manifest", 404),
+                Map.entry("control chars", 400), Map.entry("bad bucket", 400), Map.entry("missing bucket", 404),
+                Map.entry("createBucket not a boolean", 400), Map.entry("unknown manifest", 404),
                 Map.entry("garbage manifest", 422), Map.entry("oversized", 413)));
         store.delete(BACKUPS, List.of(garbage));
+    }
+
+    @Test
+    void restoringIntoABucketThatDoesNotExistIsRefusedUnlessAskedFor() throws Exception {
+        seed("newbucket-", 2);
+        BackupCalls.reply(calls.ping("newbucket-" + RUN));
+        String fresh = "restored-" + RUN.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+
+        var refused = calls.restore(TOKEN, "application/json", "{\"bucket\":\"" + fresh + "\"}");
+        boolean createdByTheRefusal = store.bucketExists(fresh);
+        var asked = calls.restore(TOKEN, "application/json", "{\"bucket\":\"" + fresh + "\",\"createBucket\":true}");
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(404);
+        assertThat(JSON.readTree(refused.body()).get("type").asString()).isEqualTo("urn:orfeas:problem:no-bucket");
+        assertThat(createdByTheRefusal).isFalse();
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        assertThat(store.listAll(fresh, "")).isNotEmpty();
     }
 
     /** Writes {@code count} mesh-like objects with awkward keys; returns key → bytes. */

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * A real HTTP server on loopback (the JDK's com.sun.net.httpserver) standing in for a Knative broker or a webhook
- * receiver: records every request it accepts; {@link #failWhen} makes it answer 500 to matching requests.
+ * receiver: records every request it accepts; {@link #failWhen} makes it answer 500 to matching requests,
+ * {@link #answerWhen} any status (with an optional {@code Retry-After}).
  */
 public final class EventReceiver implements AutoCloseable {
 
@@ -36,6 +37,11 @@ public final class EventReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
     private volatile Predicate<Received> fail = r -> false;
+    private volatile Answer answer = null;
+
+    /** A status (and {@code Retry-After}, when not null) for the requests {@code when} matches. */
+    public record Answer(Predicate<Received> when, int status, String retryAfter) {
+    }
 
     public EventReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -54,6 +60,14 @@ public final class EventReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(500, -1);
                 return;
             }
+            Answer special = answer;
+            if (special != null && special.when().test(r)) {
+                if (special.retryAfter() != null) {
+                    exchange.getResponseHeaders().set("Retry-After", special.retryAfter());
+                }
+                exchange.sendResponseHeaders(special.status(), -1);
+                return;
+            }
             received.add(r);
             exchange.sendResponseHeaders(202, -1);
         }
@@ -65,6 +79,10 @@ public final class EventReceiver implements AutoCloseable {
 
     public void failWhen(Predicate<Received> predicate) {
         fail = predicate;
+    }
+
+    public void answerWhen(Predicate<Received> when, int status, String retryAfter) {
+        answer = new Answer(when, status, retryAfter);
     }
 
     public List<Received> received() {
@@ -83,6 +101,7 @@ public final class EventReceiver implements AutoCloseable {
         received.clear();
         attempts.set(0);
         fail = r -> false;
+        answer = null;
     }
 
     @Override
