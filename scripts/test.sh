@@ -25,6 +25,7 @@ declare -A DEBIAN_TOOLS=(
   [shellcheck]=shellcheck
   [curl]=curl
   [promtool]=prometheus
+  [chromium]=chromium
 )
 # Debian packages the tests read data from (checked by a file they ship).
 declare -A DEBIAN_DATA=(

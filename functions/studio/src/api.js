@@ -15,6 +15,12 @@ export function setApiKey(key) {
   }
 }
 
+/** Whether requests can be made: the server runs open, or a key is set (the page's orfeas-auth meta tag). */
+export function canCall() {
+  const auth = document.querySelector('meta[name="orfeas-auth"]')?.content;
+  return auth === 'open' || apiKey() !== '';
+}
+
 /** A problem+json answer (or a network failure, status 0), with the Retry-After seconds when there was one. */
 export class ApiProblem extends Error {
   constructor(problem, retryAfter) {

@@ -1,5 +1,5 @@
 // Recent meshes from GET /meshes, newest first; each entry reopens its mesh in the preview.
-import { listMeshes } from './api.js';
+import { canCall, listMeshes } from './api.js';
 
 const PAGE = 12;
 
@@ -19,6 +19,10 @@ export class Gallery {
   }
 
   async load(page) {
+    if (!canCall()) {
+      this.note('Enter the API key to see recent meshes.');
+      return;
+    }
     try {
       const result = await listMeshes(PAGE, page);
       for (const item of result.items) {

@@ -294,7 +294,7 @@ function showProblem(error) {
   box.append(strong);
   if (detail) {
     const more = document.createElement('span');
-    more.textContent = ' ' + detail;
+    more.textContent = detail;
     box.append(more);
   }
   box.dataset.problem = error.slug ?? '';

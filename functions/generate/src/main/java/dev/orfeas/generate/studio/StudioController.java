@@ -1,6 +1,7 @@
 package dev.orfeas.generate.studio;
 
 import dev.orfeas.generate.problem.Problems;
+import dev.orfeas.generate.security.SecurityProperties;
 import dev.orfeas.web.ProblemException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
@@ -12,6 +13,7 @@ import org.springframework.web.context.request.WebRequest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The web studio page at {@code GET /} (the functions/studio jar's {@code META-INF/resources/index.html}). Mapped
@@ -22,12 +24,20 @@ import java.io.UncheckedIOException;
 class StudioController {
 
     static final String PAGE = "META-INF/resources/index.html";
+    /** Where the page's {@code <meta name="orfeas-auth">} says whether this server wants a key (key | open). */
+    static final String AUTH_PLACEHOLDER = "%ORFEAS_AUTH%";
 
     private final byte[] page;
     private final String etag;
 
-    StudioController() {
-        this.page = read();
+    /**
+     * The page learns from the server whether an API key is needed, so without one it asks the user for it
+     * instead of sending requests it knows will be refused (each a 401 in the browser's console).
+     */
+    StudioController(SecurityProperties security) {
+        byte[] packaged = read();
+        this.page = packaged == null ? null : new String(packaged, StandardCharsets.UTF_8)
+                .replace(AUTH_PLACEHOLDER, security.open() ? "open" : "key").getBytes(StandardCharsets.UTF_8);
         this.etag = page == null ? null : "\"" + DigestUtils.md5DigestAsHex(page) + "\"";
     }
 

@@ -28,6 +28,8 @@ class StudioPageIntegrationTests extends SharedAppIntegrationTest {
         assertThat(csp).doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:");
         assertThat(page.headers().firstValue("x-content-type-options")).hasValue("nosniff");
         String html = new String(page.body(), StandardCharsets.UTF_8);
+        assertThat(html).as("this server wants a key, and the page is told so")
+                .contains("<meta name=\"orfeas-auth\" content=\"key\">");
         assertThat(html).contains("<title>ORFEAS studio").doesNotContain("<style", " style=", "http://", "https://");
         assertThat(html.replaceAll("<script type=\"module\" src=\"[^\"]+\"></script>", ""))
                 .as("no inline script").doesNotContain("<script");
