@@ -68,8 +68,10 @@ needs_build() {
   [[ -f "$APP_JAR" && -d "$S3_CP" ]] || return 0
   if $WITH_EVENTS; then [[ -f "$EVENTS_JAR" && ! "$APP_JAR" -nt "$EVENTS_JAR" ]] || return 0; fi
   # rebuild when a source or POM changed since the jar was made
-  [[ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/functions" -path '*/target' -prune -o \
-      \( -name '*.java' -o -name 'pom.xml' -o -name '*.yaml' -o -name '*.pt' \) -newer "$APP_JAR" -print -quit)" ]]
+  # (the studio's sources too: functions/studio/src, package*.json, build.mjs)
+  [[ -n "$(find "$ROOT_DIR/pom.xml" "$ROOT_DIR/functions" \( -path '*/target' -o -path '*/node_modules' \) -prune -o \
+      \( -name '*.java' -o -name 'pom.xml' -o -name '*.yaml' -o -name '*.pt' -o -path '*/studio/*' -type f \) \
+      -newer "$APP_JAR" -print -quit)" ]]
 }
 
 if $DRY_RUN; then
