@@ -32,6 +32,7 @@ class HostileInputIntegrationTests {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
     static final String WEBHOOK_TOKEN = "hostile-webhook-token-0123456789";
     static final String RESTORE_TOKEN = "hostile-restore-token-0123456789";
+    static final String INTERNAL_TOKEN = "hostile-internal-token-0123456789";
 
     @LocalServerPort
     int port;
@@ -42,6 +43,7 @@ class HostileInputIntegrationTests {
         registry.add("orfeas.events.adapter.auth-token", () -> WEBHOOK_TOKEN);
         registry.add("orfeas.events.adapter.max-body", () -> "16KB");
         registry.add("orfeas.events.backup.restore-token", () -> RESTORE_TOKEN);
+        registry.add("orfeas.events.internal-auth.token", () -> INTERNAL_TOKEN);
     }
 
     static Stream<Arguments> cases() {
@@ -87,11 +89,24 @@ class HostileInputIntegrationTests {
                         + "\"files\":[\"m1/a\\u0000b\"]}", 400, "invalid-event"),
                 event("backup of another event type", "/backup", "dev.orfeas.object.removed", "{}", 400,
                         "invalid-event"),
-                raw("backup not a CloudEvent", post("/backup", "", "application/json", "{}"), 400,
+                raw("backup not a CloudEvent", post("/backup", internal(), "application/json", "{}"), 400,
                         "invalid-event"),
-                raw("root not a CloudEvent", post("/", "", "application/json", "{}"), 400, "invalid-event"),
-                raw("root structured event not JSON", post("/", "", "application/cloudevents+json", "{{{"), 400,
-                        "invalid-event"),
+                raw("root not a CloudEvent", post("/", internal(), "application/json", "{}"), 400, "invalid-event"),
+                raw("root structured event not JSON", post("/", internal(), "application/cloudevents+json", "{{{"),
+                        400, "invalid-event"),
+                // item 12: restoring into a bucket that does not exist is refused unless asked for
+                restore("restore into a missing bucket", "{\"bucket\":\"no-such-bucket-hostile\"}", 404,
+                        "no-bucket"),
+                restore("restore createBucket not a boolean", "{\"createBucket\":1}", 400, "bad-request"),
+                // item 11: the internal endpoints want the shared token when one is configured
+                raw("root event without the internal token", post("/", ceHeaders("no-token",
+                        "dev.orfeas.mesh.generated"), "application/json", "{}"), 401, "unauthorized"),
+                raw("backup event with a wrong internal token", post("/backup", "X-Orfeas-Token: nope\r\n"
+                        + ceHeaders("wrong-token", "dev.knative.sources.ping"), "application/json", "{}"), 401,
+                        "unauthorized"),
+                raw("root token in Authorization instead", post("/", "Authorization: Bearer " + INTERNAL_TOKEN
+                        + "\r\n" + ceHeaders("bearer", "dev.orfeas.mesh.generated"), "application/json", "{}"), 401,
+                        "unauthorized"),
                 // item 6: a malformed Accept is a problem+json answer, not an empty 400
                 raw("Accept text/plain;q=abc", post("/webhooks/minio", "Authorization: Bearer " + WEBHOOK_TOKEN
                         + "\r\nAccept: text/plain;q=abc\r\n", "application/json", "{}"), 406, "not-acceptable"),
@@ -174,9 +189,17 @@ class HostileInputIntegrationTests {
     }
 
     private static Arguments event(String name, String target, String type, String data, int status, String slug) {
-        String headers = "ce-specversion: 1.0\r\nce-id: hostile-" + Math.abs(name.hashCode()) + "\r\n"
+        return arguments(name, post(target, internal() + ceHeaders(name, type), "application/json", data), status,
+                slug);
+    }
+
+    private static String ceHeaders(String name, String type) {
+        return "ce-specversion: 1.0\r\nce-id: hostile-" + Math.abs(name.hashCode()) + "\r\n"
                 + "ce-source: /orfeas/generate\r\nce-type: " + type + "\r\n";
-        return arguments(name, post(target, headers, "application/json", data), status, slug);
+    }
+
+    private static String internal() {
+        return "X-Orfeas-Token: " + INTERNAL_TOKEN + "\r\n";
     }
 
     private static Arguments raw(String name, String request, int status, String slug) {

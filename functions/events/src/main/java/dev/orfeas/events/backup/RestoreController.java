@@ -80,7 +80,7 @@ class RestoreController {
         }
         Restorer.Result result;
         try {
-            result = restorer.restore(manifest != null ? manifest : restorer.newestManifest(), bucket, createBucket);
+            result = restorer.restore(manifest, bucket, createBucket);
         } catch (Restorer.NoBucketException e) {
             throw new ProblemException(Problems.NO_BUCKET, e.getMessage());
         } catch (Restorer.NoManifestException e) {

@@ -63,6 +63,7 @@ public class Restorer {
     }
 
     /**
+     * @param manifestKey  the manifest; null: the newest
      * @param createBucket create {@code bucket} when it is missing; otherwise a missing bucket is refused (a typo in
      *                     the name must not quietly make a new bucket nobody serves meshes from)
      */
@@ -70,6 +71,10 @@ public class Restorer {
         if (!createBucket && !store.bucketExists(bucket)) {
             throw new NoBucketException(bucket);
         }
+        return restore(manifestKey != null ? manifestKey : newestManifest(), bucket);
+    }
+
+    private Result restore(String manifestKey, String bucket) {
         byte[] manifest = backup.store().get(backup.bucket(), manifestKey)
                 .orElseThrow(() -> new NoManifestException("manifest " + manifestKey + " does not exist"))
                 .bytes();

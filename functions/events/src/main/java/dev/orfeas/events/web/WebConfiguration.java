@@ -1,13 +1,32 @@
 package dev.orfeas.events.web;
 
 import dev.orfeas.web.RequestIdFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class WebConfiguration {
+class WebConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
+
+    private final InternalAuthProperties internalAuth;
+
+    WebConfiguration(InternalAuthProperties internalAuth) {
+        this.internalAuth = internalAuth;
+    }
+
+    /** The internal event endpoints; the webhook and restore have tokens of their own. */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        log.info("internal endpoints POST / and POST /backup: {}", internalAuth);
+        registry.addInterceptor(new InternalToken(internalAuth)).addPathPatterns("/", "/backup");
+    }
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
