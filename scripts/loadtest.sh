@@ -8,8 +8,8 @@
 # Usage: scripts/loadtest.sh [--url URL] [--rate PER_SECOND] [--duration SECONDS] [--warmup SECONDS]
 #                            [--hit-share 0..1] [--sizes 128,256,...] [--p99-ms MS] [--max-error-percent P]
 #                            [--summary FILE] [--max-concurrent N (the app it starts)]
-# A URL needs a key when the app has keys: LOADTEST_API_KEY is not supported yet, run the target in open mode
-# or behind a proxy that adds the key; its rate limit must allow RATE per second.
+# A URL that needs a key: LOADTEST_API_KEY=<key> (sent as a bearer token; from the environment, so `ps` never shows
+# it). The target's rate limit must allow RATE per second.
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"

@@ -66,6 +66,11 @@ public class GenerateSimulation extends Simulation {
 
         HttpProtocolBuilder protocol = http.baseUrl(baseUrl).acceptHeader("model/gltf-binary")
                 .contentTypeHeader("image/png").shareConnections();
+        // a keyed target (the compose stack through nginx): the key from the environment, never a -D property
+        String apiKey = System.getenv("LOADTEST_API_KEY");
+        if (apiKey != null && !apiKey.isBlank()) {
+            protocol = protocol.authorizationHeader("Bearer " + apiKey);
+        }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         ScenarioBuilder warm = scenario("warm-up")
                 .feed(feeder(() -> stored.get(Math.floorMod(next.getAndIncrement(), stored.size()))))

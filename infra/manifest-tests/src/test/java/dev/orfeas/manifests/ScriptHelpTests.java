@@ -25,7 +25,7 @@ class ScriptHelpTests {
 
     /** The scripts with --dry-run, as the guide lists them. */
     static final Set<String> DRY_RUN = Set.of("cluster-bootstrap.sh", "cluster-minio.sh", "deploy.sh", "rollout.sh",
-            "fetch-models.sh", "run.sh");
+            "fetch-models.sh", "run.sh", "verify-stack.sh");
 
     /** Sourced helpers, not run. */
     private static final Set<String> SOURCED = Set.of("common.sh", "s3-common.sh", "cluster-common.sh");
@@ -110,7 +110,7 @@ class ScriptHelpTests {
         String guide = Repo.read("docs/DEPLOYMENT_GUIDE.md").replaceAll("\\s+", " ");
         assertThat(guide).contains("Every script in `scripts/` has `--help`")
                 .contains("the cluster scripts (`cluster-bootstrap.sh`, `cluster-minio.sh`, `deploy.sh`, "
-                        + "`rollout.sh`), `fetch-models.sh` and `run.sh` also have `--dry-run`")
+                        + "`rollout.sh`), `fetch-models.sh`, `run.sh` and `verify-stack.sh` also have `--dry-run`")
                 .doesNotContain("Every script has `--help` and `--dry-run`");
     }
 
