@@ -2,6 +2,7 @@ package dev.orfeas.manifests;
 
 import dev.orfeas.manifests.Manifests.K8sObject;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -93,6 +94,39 @@ class KnativeManifestTests {
     void everyReferenceResolvesInTheSameBuild(Path overlay) {
         assertThat(KnativeChecks.referenceProblems(Manifests.build(overlay), eventTypes())).as(Manifests.name(overlay))
                 .isEmpty();
+    }
+
+    /**
+     * Jobs (issue 13) never run as background work in the interactive service: the ksvc that serves POST /jobs has
+     * the broker as its K_SINK (SinkBinding), and a job.requested Trigger with retries and a dead letter delivers
+     * to a ksvc that takes broker events without a key (generate-events).
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void jobRequestsGoThroughTheBrokerToTheEventServiceWithRetriesAndADeadLetter(Path overlay) {
+        List<K8sObject> build = Manifests.build(overlay);
+        var bound = build.stream().filter(o -> o.kind().equals("SinkBinding"))
+                .filter(o -> o.spec().path("sink").path("ref").path("kind").asString("").equals("Broker"))
+                .map(o -> o.spec().path("subject").path("name").asString("")).toList();
+        var jobServices = Manifests.ksvcs(build).stream().filter(k -> App.forImage(
+                Manifests.container(k).path("image").asString()).postPaths().contains("/jobs"))
+                .filter(k -> !"true".equals(EnvChecks.envValue(Manifests.container(k),
+                        "ORFEAS_SECURITY_EVENTS_WITHOUT_KEY"))).map(K8sObject::name).toList();
+        assertThat(jobServices).as("interactive services serving POST /jobs").isNotEmpty();
+        assertThat(bound).as("SinkBinding subjects with the broker as sink").containsAll(jobServices);
+
+        var triggers = build.stream().filter(o -> o.kind().equals("Trigger")).filter(o -> o.spec().path("filter")
+                .path("attributes").path("type").asString("").equals("dev.orfeas.job.requested")).toList();
+        assertThat(triggers).as(Manifests.name(overlay) + ": job.requested Triggers").hasSize(1);
+        JsonNode trigger = triggers.getFirst().spec();
+        assertThat(trigger.path("delivery").path("retry").asInt(0)).isPositive();
+        assertThat(trigger.path("delivery").path("deadLetterSink").path("ref").isMissingNode()).isFalse();
+        String subscriber = trigger.path("subscriber").path("ref").path("name").asString("");
+        K8sObject target = Manifests.ksvcs(build).stream().filter(k -> k.name().equals(subscriber)).findFirst()
+                .orElseThrow();
+        assertThat(EnvChecks.envValue(Manifests.container(target), "ORFEAS_SECURITY_EVENTS_WITHOUT_KEY"))
+                .as(subscriber + " takes broker events without a key").isEqualTo("true");
+        assertThat(jobServices).as("the job runner is not an interactive service").doesNotContain(subscriber);
     }
 
     @ParameterizedTest
