@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A short, bounded load at a fixed arrival rate: images of several sizes (each posted more than once, so cache
- * misses and hits), bad input (415), an unknown path (404), listings, and the events app's endpoints. Enough for
+ * misses and hits; some as jobs), bad input (415), an unknown path (404), listings, and the events app's endpoints. Enough for
  * every series the rules and dashboards read; a few seconds, on loopback.
  */
 final class Load {
@@ -35,8 +35,11 @@ final class Load {
         long interval = 200; // ms: 5 arrivals a second, whatever the answers take
         for (int i = 0; Instant.now().isBefore(end); i++) {
             HttpRequest request = switch (i % 8) {
-                case 0, 1, 2, 3 -> post(generate, "/generate?quality=draft", images.get((i / 2) % images.size()),
+                case 0, 1, 2 -> post(generate, "/generate?quality=draft", images.get((i / 2) % images.size()),
                         "image/png");
+                // every other one asynchronous: a job (202), run by the local queue
+                case 3 -> post(generate, (i % 16 == 3 ? "/jobs" : "/generate") + "?quality=draft",
+                        images.get((i / 2) % images.size()), "image/png");
                 case 4 -> post(generate, "/generate", "not an image".getBytes(), "image/png");
                 case 5 -> HttpRequest.newBuilder(generate.uri(i % 16 == 5 ? "/meshes?limit=2" : "/no-such-page"))
                         .timeout(Duration.ofSeconds(30)).build();
