@@ -78,6 +78,28 @@ public final class MeshGenerator implements AutoCloseable {
      */
     public GenerationResult generate(byte[] image, GenerationOptions options, ProgressListener progress,
                                      String baseName) {
+        return generate(identify(image, options), progress, baseName);
+    }
+
+    /** As {@link #generate(byte[], GenerationOptions, ProgressListener)}, under the id already computed. */
+    public GenerationResult generate(IdentifiedImage input, ProgressListener progress) {
+        return generate(input, progress, "model");
+    }
+
+    /**
+     * As {@link #generate(byte[], GenerationOptions, ProgressListener, String)}, under the id already computed.
+     *
+     * @throws IllegalArgumentException when another engine configuration identified the input (its id would be
+     *                                  wrong here)
+     */
+    public GenerationResult generate(IdentifiedImage input, ProgressListener progress, String baseName) {
+        if (!input.engineKey().equals(engineKey())) {
+            throw new IllegalArgumentException("the image was identified by an engine configured differently ("
+                    + input.engineKey() + ", this one is " + engineKey() + ")");
+        }
+        byte[] image = input.image();
+        GenerationOptions options = input.options();
+        String meshId = input.meshId();
         StageClock clock = new StageClock(progress);
         DecodedImage decoded = clock.run(Stage.DECODE, () -> decoder.decode(image));
         Foreground foreground = clock.run(Stage.FOREGROUND,
@@ -96,7 +118,6 @@ public final class MeshGenerator implements AutoCloseable {
                 simplified.projection(), field.grid(), foreground, decoded.image(), options.quality().textureSide()));
         MeshExport export = clock.run(Stage.EXPORT,
                 () -> MeshExporters.forFormat(options.format()).export(textured, baseName));
-        String meshId = meshIdFor(image, options);
         QualityReport report = clock.run(Stage.REPORT, () -> {
             MeshCheck check = MeshChecks.check(mesh);
             return QualityReport.of(meshId, field.mode().label(), options.canonical(),
@@ -121,8 +142,16 @@ public final class MeshGenerator implements AutoCloseable {
      * out to need, so it is known before any work is done.
      */
     public String meshIdFor(byte[] image, GenerationOptions options) {
-        return MeshId.of(image, options,
-                ENGINE_VERSION + "/" + silhouetteField.id() + "/" + foregroundExtractor.modelId());
+        return MeshId.of(image, options, engineKey());
+    }
+
+    /** The image with its {@link #meshIdFor mesh id}, hashed once: look the mesh up by it, then generate from it. */
+    public IdentifiedImage identify(byte[] image, GenerationOptions options) {
+        return new IdentifiedImage(image, options, meshIdFor(image, options), engineKey());
+    }
+
+    private String engineKey() {
+        return ENGINE_VERSION + "/" + silhouetteField.id() + "/" + foregroundExtractor.modelId();
     }
 
     /** "inflate" or "model": which field source this engine uses for images with a silhouette. */

@@ -104,6 +104,10 @@ class MeshGeneratorTests {
             assertThat(result.report().mode()).isEqualTo("model");
             assertThat(result.meshId()).isNotEqualTo(engine.meshIdFor(png, glb(Quality.DRAFT)));
             assertValidWatertightGlb(result);
+            // an id from the engine without the model would be the wrong id for this one
+            IdentifiedImage elsewhere = engine.identify(png, glb(Quality.DRAFT));
+            assertThatThrownBy(() -> withModel.generate(elsewhere, ProgressListener.NONE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("configured differently");
         }
     }
 
@@ -143,6 +147,20 @@ class MeshGeneratorTests {
         assertThat(engine.meshIdFor(a, draft)).isNotEqualTo(engine.meshIdFor(b, draft))
                 .isNotEqualTo(engine.meshIdFor(a, draft.withFormat(MeshFormat.STL)))
                 .isEqualTo(engine.meshIdFor(a.clone(), glb(Quality.DRAFT)));
+    }
+
+    @Test
+    void identifiedImageIsGeneratedUnderTheIdItWasGiven() {
+        byte[] png = TestImages.png(TestImages.discOnTransparent(96, 30));
+        IdentifiedImage input = engine.identify(png, glb(Quality.DRAFT));
+        assertThat(input.meshId()).isEqualTo(engine.meshIdFor(png, glb(Quality.DRAFT)));
+
+        GenerationResult result = engine.generate(input, ProgressListener.NONE);
+
+        assertThat(result.meshId()).isEqualTo(input.meshId());
+        assertThat(result.report().meshId()).isEqualTo(input.meshId());
+        assertThat(result.export().primary().bytes())
+                .isEqualTo(engine.generate(png, glb(Quality.DRAFT), ProgressListener.NONE).export().primary().bytes());
     }
 
     @Test

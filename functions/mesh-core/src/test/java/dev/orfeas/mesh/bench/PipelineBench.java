@@ -8,14 +8,7 @@ import dev.orfeas.mesh.MeshGenerator;
 import dev.orfeas.mesh.ProgressListener;
 import dev.orfeas.mesh.Quality;
 import dev.orfeas.mesh.Stage;
-import dev.orfeas.mesh.TestImages;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -27,12 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
 /**
  * Bench command (not a test): median per-stage and total milliseconds (wall clock, and the generating thread's CPU
  * time) of in-process generation over several runs,
- * for a real photo, real alpha artwork and a synthetic object on a backdrop at 512² and 1024², at each quality,
+ * for the {@link BenchImages} (a real photo, real alpha artwork, a synthetic object on a backdrop) at each quality,
  * plus peak heap. Two untimed runs per case first (warm-up excluded); the learned segmentation model is not loaded
  * (the CPU stages are measured).
  * Run: scripts/bench-engine.sh [runs] [filter...]
@@ -43,16 +34,7 @@ public final class PipelineBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
         // Optional filters: only the input/quality pairs whose label ("alpha-1024.png/default") contains one.
         List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
-        Map<String, byte[]> inputs = new LinkedHashMap<>();
-        // Real photo (relief path) and real alpha artwork (inflate path) from Debian's python3-skimage samples,
-        // resampled to the benchmark sizes; and a synthetic object on a backdrop (segmentation path).
-        BufferedImage photo = read(SAMPLES.resolve("astronaut.png"));
-        BufferedImage artwork = read(SAMPLES.resolve("logo.png"));
-        inputs.put("photo-512.jpg", TestImages.jpeg(resize(photo, 512, BufferedImage.TYPE_INT_RGB)));
-        inputs.put("photo-1024.jpg", TestImages.jpeg(resize(photo, 1024, BufferedImage.TYPE_INT_RGB)));
-        inputs.put("alpha-512.png", TestImages.png(resize(artwork, 512, BufferedImage.TYPE_INT_ARGB)));
-        inputs.put("alpha-1024.png", TestImages.png(resize(artwork, 1024, BufferedImage.TYPE_INT_ARGB)));
-        inputs.put("backdrop-1024.jpg", TestImages.jpeg(TestImages.objectOnBackdrop(1024, 1024, 2)));
+        Map<String, byte[]> inputs = BenchImages.all();
         System.out.printf(Locale.ROOT, "%-17s %-7s %6s %7s %7s  %s%n", "input", "quality", "faces", "wall ms",
                 "cpu ms", "per stage: median wall/cpu ms");
         try (MeshGenerator engine = new MeshGenerator(EngineSettings.defaults())) {
@@ -115,25 +97,6 @@ public final class PipelineBench {
         double sinceStart() {
             return (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
         }
-    }
-
-    private static final Path SAMPLES = Path.of("/usr/lib/python3/dist-packages/skimage/data");
-
-    private static BufferedImage read(Path file) {
-        try {
-            return ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("bench images come from Debian's python3-skimage: " + file, e);
-        }
-    }
-
-    private static BufferedImage resize(BufferedImage source, int side, int type) {
-        BufferedImage out = new BufferedImage(side, side, type);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.drawImage(source, 0, 0, side, side, null);
-        g.dispose();
-        return out;
     }
 
     private static double median(List<Double> values) {
