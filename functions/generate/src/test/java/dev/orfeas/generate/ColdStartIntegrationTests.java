@@ -25,14 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A cold start as the platform sees it, in a fresh process (a cold start happens once per process): the
- * {@code orfeas.startup.*} gauges and the one start-up log line, the first request after readiness, probes not
- * counted.
+ * {@code orfeas.startup.*} gauges and the one start-up log line with each step (engine, model, warm-up; the model's
+ * runtime starts alongside PyTorch), the first request after readiness, probes not counted.
  */
 class ColdStartIntegrationTests {
 
     private static final Pattern STARTED = Pattern.compile(
             "started: ready (\\d+\\.\\d+) s after process start \\(spring context (\\d+\\.\\d+) s; "
-                    + "engine (\\d+\\.\\d+) s, warmup (\\d+\\.\\d+) s\\)");
+                    + "engine (\\d+\\.\\d+) s, model (\\d+\\.\\d+) s, warmup (\\d+\\.\\d+) s\\)");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process app;
@@ -56,11 +56,12 @@ class ColdStartIntegrationTests {
         double ready = gauge(before, "orfeas_startup_ready_seconds");
         double context = gauge(before, "orfeas_startup_context_seconds");
         double engine = gauge(before, "orfeas_startup_phase_seconds{phase=\"engine\"}");
+        double model = gauge(before, "orfeas_startup_phase_seconds{phase=\"model\"}");
         double warmUp = gauge(before, "orfeas_startup_phase_seconds{phase=\"warmup\"}");
         assertThat(context).isPositive().isLessThanOrEqualTo(ready);
         assertThat(engine).isPositive().isLessThan(ready);
+        assertThat(model).isPositive().isLessThan(ready);
         assertThat(warmUp).isPositive().isLessThan(ready);
-        assertThat(before).as("no segmentation model here: no model step").doesNotContain("phase=\"model\"");
         get(port, "/livez");
         get(port, "/readyz");
         assertThat(gauge(get(management, "/actuator/prometheus"), "orfeas_startup_first_request_seconds"))
@@ -88,14 +89,17 @@ class ColdStartIntegrationTests {
         assertThat(text).containsOnlyOnce("first request served ");
     }
 
+    /** Started as the CPU image starts it: with the segmentation model (installed by scripts/fetch-models.sh). */
     private static Process start(int port, int management, Path log) throws IOException {
         LocalS3Server s3 = LocalS3Server.shared();
+        Path model = Path.of(System.getProperty("orfeas.test.models", "../../models")).resolve("isnet-quint8.onnx");
+        assertThat(model).as("installed by scripts/fetch-models.sh").exists();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "-Xss4m", "-cp", System.getProperty("java.class.path"),
                 GenerateApplication.class.getName(),
                 "--server.port=" + port, "--server.address=127.0.0.1", "--management.server.port=" + management,
-                "--orfeas.security.open=true"));
+                "--orfeas.security.open=true", "--orfeas.generation.segmentation.model=" + model.toAbsolutePath()));
         s3.springProperties().forEach(p -> command.add("--" + p));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ORFEAS_LOG_FORMAT", "");

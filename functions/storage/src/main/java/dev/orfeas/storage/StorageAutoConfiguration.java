@@ -12,7 +12,10 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.util.List;
 
-/** S3 client, presigner and {@link ObjectStore} from {@code orfeas.storage.*}; creates the buckets at start. */
+/**
+ * S3 client, presigner and {@link ObjectStore} from {@code orfeas.storage.*}; creates the buckets at start
+ * ({@code create-buckets}), or, where they exist already, only warms the client up.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(StorageProperties.class)
 public class StorageAutoConfiguration {
@@ -41,10 +44,23 @@ public class StorageAutoConfiguration {
     InitializingBean bucketInitializer(ObjectStore store, StorageProperties properties) {
         return () -> {
             log.info("object store: {}", properties);
+            var b = properties.buckets();
             if (properties.createBuckets()) {
-                var b = properties.buckets();
+                // a machine of its own: make what is missing before serving
                 store.ensureBuckets(List.of(b.uploads(), b.meshes(), b.backups(), b.failed()));
+            } else {
+                // a cluster, whose MinIO setup made the buckets: connect on a side thread meanwhile, so the first
+                // request does not pay for the SDK's first call (its classes, signing, the connection)
+                Thread.ofVirtual().name("s3-connect").start(() -> connect(store, b.meshes()));
             }
         };
+    }
+
+    private static void connect(ObjectStore store, String bucket) {
+        try {
+            store.ping(bucket);
+        } catch (RuntimeException e) {
+            log.debug("object store not reached at start (the first request will retry): {}", e.toString());
+        }
     }
 }

@@ -19,6 +19,10 @@ public final class EarlyEngineStart implements ApplicationContextInitializer<Con
         if (context.getParent() != null || context.getBeanFactory().containsSingleton(BEAN)) {
             return; // the management port's child context has no engine of its own
         }
+        if (context.getEnvironment().containsProperty("spring.context.exit")
+                || Boolean.getBoolean("spring.aot.processing")) {
+            return; // a start that stops at refresh (AOT training without a GPU), or the build's AOT processing
+        }
         EngineProperties properties;
         try {
             properties = Binder.get(context.getEnvironment()).bindOrCreate("orfeas.generation", EngineProperties.class);

@@ -2,6 +2,7 @@ package dev.orfeas.generate.engine;
 
 import dev.orfeas.mesh.GenerationOptions;
 import dev.orfeas.mesh.GenerationResult;
+import dev.orfeas.mesh.IdentifiedImage;
 import dev.orfeas.mesh.MeshGenerator;
 import dev.orfeas.mesh.ProgressListener;
 import io.micrometer.core.instrument.Gauge;
@@ -44,11 +45,11 @@ public class Engine implements SmartLifecycle {
     }
 
     /**
-     * The app's engine: loads from construction on.
+     * The app's engine.
      *
      * @param timeline told about each step and when the engine is ready
      * @param early    a load begun before the context ({@link EarlyEngineStart}); adopted when it loads these
-     *                 properties, else a fresh load begins here
+     *                 properties, else a fresh load begins at {@link #start()}
      */
     Engine(EngineProperties properties, ApplicationContext context, MeterRegistry registry, StartupTimeline timeline,
            EngineLoad early) {
@@ -61,10 +62,10 @@ public class Engine implements SmartLifecycle {
                 .description("Time of the warm-up generation").register(registry);
         Gauge.builder("orfeas.engine.ready", this, e -> e.state() == State.READY ? 1 : 0)
                 .description("1 once the engine is loaded and warmed up").register(registry);
-        // loading from here on, not from start(): it overlaps the rest of Spring's start
-        boolean adoptEarly = early != null && early.properties().equals(properties) && early.claim();
-        synchronized (this) {
-            adopt(adoptEarly ? early : EngineLoad.begin(properties), ++starts);
+        if (early != null && early.properties().equals(properties) && early.claim()) {
+            synchronized (this) {
+                adopt(early, ++starts);
+            }
         }
     }
 
@@ -80,6 +81,16 @@ public class Engine implements SmartLifecycle {
     /** The id {@link #generate} would give, without generating. */
     public String meshIdFor(byte[] image, GenerationOptions options) {
         return ready().meshIdFor(image, options);
+    }
+
+    /** The image with the id {@link #generate} would give, hashed once: look the mesh up by it, then generate. */
+    public IdentifiedImage identify(byte[] image, GenerationOptions options) {
+        return ready().identify(image, options);
+    }
+
+    /** As {@link #generate(byte[], GenerationOptions, ProgressListener)}, under the id already computed. */
+    public GenerationResult generate(IdentifiedImage input, ProgressListener progress) {
+        return ready().generate(input, progress);
     }
 
     public String fieldSource() {

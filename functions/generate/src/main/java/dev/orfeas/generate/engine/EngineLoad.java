@@ -1,6 +1,5 @@
 package dev.orfeas.generate.engine;
 
-import ai.onnxruntime.OrtEnvironment;
 import dev.orfeas.mesh.MeshGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One load of the engine on its own thread: PyTorch natives and the field, the segmentation model's session, the
- * warm-up generation. ONNX Runtime's natives load on a second thread meanwhile (they do not depend on PyTorch), so
- * the model's session finds them in place.
+ * warm-up generation. DJL's ONNX Runtime engine (its natives, its environment) starts on a second thread meanwhile
+ * (it does not depend on PyTorch), so the model's session finds it in place.
  */
 final class EngineLoad {
 
@@ -86,7 +85,9 @@ final class EngineLoad {
 
     private static void loadOnnxRuntime() {
         try {
-            OrtEnvironment.getEnvironment();
+            // through DJL, which creates ONNX Runtime's one environment with its own settings (a bare
+            // OrtEnvironment here would make DJL's engine fail to start)
+            ai.djl.engine.Engine.getEngine("OnnxRuntime");
         } catch (RuntimeException | LinkageError e) {
             log.debug("ONNX Runtime did not load ahead of the model: {}", e.toString()); // the model's load reports it
         }
