@@ -3,12 +3,19 @@ package dev.orfeas.generate;
 import dev.orfeas.storage.RawHttp;
 import dev.orfeas.cloudevents.EventTypes;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +64,14 @@ class HostileInputIntegrationTests extends SharedAppIntegrationTest {
                 event("event data not JSON", "{{{", EventTypes.OBJECT_CREATED, 400, "invalid-event"),
                 event("event data without key", "{\"bucket\":\"uploads\"}", EventTypes.OBJECT_CREATED, 400,
                         "invalid-event"),
+                // item 4: a CloudEvent declaring 200 MB is refused from its headers, the body never read
+                raw("event declaring a 200 MB body", "POST / HTTP/1.1\r\nHost: x\r\n" + KEY + "ce-specversion: 1.0\r\n"
+                        + "ce-id: hostile-200mb\r\nce-source: /minio/uploads\r\nce-type: " + EventTypes.OBJECT_CREATED
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 209715200\r\nConnection: close\r\n\r\n",
+                        413, "body-too-large"),
+                raw("structured event declaring a 200 MB body", "POST / HTTP/1.1\r\nHost: x\r\n" + KEY
+                        + "Content-Type: application/cloudevents+json\r\nContent-Length: 209715200\r\n"
+                        + "Connection: close\r\n\r\n", 413, "body-too-large"),
                 raw("upload Content-Type ;;;/", "POST /generate HTTP/1.1\r\nHost: x\r\n" + KEY
                         + "Content-Type: ;;;/\r\nContent-Length: 4\r\nConnection: close\r\n\r\nabcd", 415, null),
                 raw("upload that is no image", "POST /generate HTTP/1.1\r\nHost: x\r\n" + KEY
@@ -118,6 +133,51 @@ class HostileInputIntegrationTests extends SharedAppIntegrationTest {
             assertThat(problem.path("type").asString()).isEqualTo("urn:orfeas:problem:" + slug);
         }
         assertThat(get("/livez", java.util.Map.of()).statusCode()).as("the app is still alive").isEqualTo(200);
+    }
+
+    /**
+     * Item 4: a 200 MB CloudEvent streamed in chunks (no Content-Length to refuse it by) is answered 413 after the
+     * 1 MiB cap, and the connection is closed long before the sender gets rid of 200 MB: the app never reads it
+     * whole, so its heap stays flat.
+     */
+    @Test
+    void aStreamed200MbCloudEventIs413AfterTheCapWithoutBeingReadWhole() throws Exception {
+        long total = 200L * 1024 * 1024;
+        AtomicLong written = new AtomicLong();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST / HTTP/1.1\r\nHost: x\r\n" + KEY + "ce-specversion: 1.0\r\nce-id: hostile-stream\r\n"
+                    + "ce-source: /minio/uploads\r\nce-type: " + EventTypes.OBJECT_CREATED + "\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            Thread sender = Thread.ofVirtual().start(() -> {
+                byte[] chunk = new byte[64 * 1024];
+                java.util.Arrays.fill(chunk, (byte) ' ');
+                byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                try {
+                    while (written.get() < total) {
+                        out.write(size);
+                        out.write(chunk);
+                        out.write(new byte[] {'\r', '\n'});
+                        written.addAndGet(chunk.length);
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                } catch (IOException closedByTheApp) {
+                    // expected: the app answered and closed the connection
+                }
+            });
+            byte[] head = socket.getInputStream().readNBytes(4096);
+            sender.join(60_000);
+            String answer = new String(head, StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 413");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
+            assertThat(answer).contains("urn:orfeas:problem:body-too-large");
+        }
+        assertThat(written.get()).as("bytes the app let the sender write").isLessThan(64L * 1024 * 1024);
+        assertThat(get("/livez", java.util.Map.of()).statusCode()).isEqualTo(200);
     }
 
     @AfterAll

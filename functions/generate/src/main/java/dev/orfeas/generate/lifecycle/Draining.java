@@ -1,6 +1,8 @@
 package dev.orfeas.generate.lifecycle;
 
 import dev.orfeas.generate.problem.Problems;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,10 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * From the moment shutdown begins (before the web server drains), new requests get 503 + Retry-After and
- * readiness turns DOWN, while requests already running finish.
+ * readiness turns DOWN, while requests already running finish. Counts the requests in flight (an SSE stream until
+ * its async completion), so {@link DrainBeforeWebServerStops} can keep the port answering 503 until they are done.
  */
 public class Draining extends OncePerRequestFilter implements ApplicationListener<ContextClosedEvent> {
 
@@ -26,6 +30,7 @@ public class Draining extends OncePerRequestFilter implements ApplicationListene
 
     private final JsonMapper json;
     private volatile boolean draining;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public Draining(JsonMapper json) {
         this.json = json;
@@ -33,6 +38,11 @@ public class Draining extends OncePerRequestFilter implements ApplicationListene
 
     public boolean draining() {
         return draining;
+    }
+
+    /** Requests past this filter that have not completed (health and actuator are not counted). */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     @Override
@@ -60,6 +70,39 @@ public class Draining extends OncePerRequestFilter implements ApplicationListene
             Problems.DRAINING.write(response, json, "this instance is shutting down; retry on another", 1L);
             return;
         }
-        chain.doFilter(request, response);
+        inFlight.incrementAndGet();
+        boolean async = false;
+        try {
+            chain.doFilter(request, response);
+            async = request.isAsyncStarted();
+            if (async) {
+                request.getAsyncContext().addListener(new Completion(inFlight));
+            }
+        } finally {
+            if (!async) {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /** An async request (SSE) is in flight until its async context completes (a timeout or error completes too). */
+    private record Completion(AtomicInteger inFlight) implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            inFlight.decrementAndGet();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
     }
 }

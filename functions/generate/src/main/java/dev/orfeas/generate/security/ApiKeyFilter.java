@@ -15,19 +15,25 @@ import java.util.OptionalLong;
 
 /**
  * API key ({@code Authorization: Bearer <key>} or {@code X-API-Key}) on everything but health and the static
- * page, then the per-key rate limit. 401 / 429 as problem+json.
+ * page, then the per-key rate limit: an internal caller's key ({@code orfeas.security.internal.*}) has a limit of
+ * its own. 401 / 429 as problem+json.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     private final SecurityProperties properties;
     private final ApiKeys keys;
+    private final ApiKeys internalKeys;
     private final RateLimiter rateLimiter;
+    private final RateLimiter internalRateLimiter;
     private final JsonMapper json;
 
-    public ApiKeyFilter(SecurityProperties properties, ApiKeys keys, RateLimiter rateLimiter, JsonMapper json) {
+    public ApiKeyFilter(SecurityProperties properties, ApiKeys keys, RateLimiter rateLimiter, ApiKeys internalKeys,
+                        RateLimiter internalRateLimiter, JsonMapper json) {
         this.properties = properties;
         this.keys = keys;
         this.rateLimiter = rateLimiter;
+        this.internalKeys = internalKeys;
+        this.internalRateLimiter = internalRateLimiter;
         this.json = json;
     }
 
@@ -44,7 +50,15 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String client;
-        if (properties.open() || (properties.eventsWithoutKey() && isEvent(request))) {
+        RateLimiter limiter = rateLimiter;
+        int perMinute = properties.rateLimit().refillPerMinute();
+        Optional<String> internalId = internalKeys.identify(presentedKey(request));
+        if (internalId.isPresent()) {
+            client = "internal:" + internalId.get();
+            limiter = internalRateLimiter;
+            perMinute = properties.internal().refillPerMinute();
+            MDC.put("apiKey", "internal:" + internalId.get());
+        } else if (properties.open() || (properties.eventsWithoutKey() && isEvent(request))) {
             client = "addr:" + request.getRemoteAddr();
         } else {
             Optional<String> keyId = keys.identify(presentedKey(request));
@@ -57,9 +71,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             client = "key:" + keyId.get();
             MDC.put("apiKey", keyId.get());
         }
-        OptionalLong wait = rateLimiter.tryConsume(client);
+        OptionalLong wait = limiter.tryConsume(client);
         if (wait.isPresent()) {
-            Problems.RATE_LIMITED.write(response, json, "rate limit of " + properties.rateLimit().refillPerMinute()
+            MDC.remove("apiKey");
+            Problems.RATE_LIMITED.write(response, json, "rate limit of " + perMinute
                     + " requests per minute exceeded", wait.getAsLong());
             return;
         }

@@ -15,12 +15,19 @@ public final class ApiKeys {
     private final List<byte[]> hashes;
 
     public ApiKeys(SecurityProperties properties) {
+        this(properties.apiKeys(), properties.apiKeyHashes());
+    }
+
+    public ApiKeys(List<String> keys, List<String> keyHashes) {
         List<byte[]> all = new ArrayList<>();
-        properties.apiKeys().stream().map(String::strip).filter(k -> !k.isEmpty()).map(ApiKeys::sha256)
-                .forEach(all::add);
-        properties.apiKeyHashes().stream().map(h -> HexFormat.of().parseHex(h.strip().toLowerCase()))
-                .forEach(all::add);
+        keys.stream().map(String::strip).filter(k -> !k.isEmpty()).map(ApiKeys::sha256).forEach(all::add);
+        keyHashes.stream().map(h -> HexFormat.of().parseHex(h.strip().toLowerCase())).forEach(all::add);
         this.hashes = List.copyOf(all);
+    }
+
+    /** The internal callers' keys ({@code orfeas.security.internal.*}). */
+    public static ApiKeys internal(SecurityProperties properties) {
+        return new ApiKeys(properties.internal().apiKeys(), properties.internal().apiKeyHashes());
     }
 
     public int size() {

@@ -24,8 +24,14 @@ class SecurityConfiguration {
         } else {
             log.info("API keys: {} configured; {}", keys.size(), properties);
         }
-        var registration = new FilterRegistrationBean<>(
-                new ApiKeyFilter(properties, keys, new RateLimiter(properties.rateLimit(), registry), json));
+        ApiKeys internal = ApiKeys.internal(properties);
+        if (internal.size() > 0) {
+            log.info("internal API keys: {}, limit {} burst, {} per minute each", internal.size(),
+                    properties.internal().capacity(), properties.internal().refillPerMinute());
+        }
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(properties, keys,
+                new RateLimiter(properties.rateLimit(), registry), internal,
+                new RateLimiter(properties.internal().rateLimit(properties.rateLimit().enabled()), registry), json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param eventsWithoutKey accept CloudEvents without a key (Knative brokers send none; keep the event path
  *                         cluster-local when this is on)
  * @param rateLimit        per-key token bucket
+ * @param internal         keys of internal callers (the events adapter's fan-out) with a limit of their own, so a
+ *                         10,000-record notification is not throttled by the limit meant for clients
  */
 @Validated
 @ConfigurationProperties("orfeas.security")
@@ -27,7 +29,29 @@ public record SecurityProperties(
         @NotNull @DefaultValue List<String> apiKeys,
         @NotNull @DefaultValue List<String> apiKeyHashes,
         @DefaultValue("false") boolean eventsWithoutKey,
-        @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+        @Valid @NotNull @DefaultValue RateLimit rateLimit,
+        @Valid @NotNull @DefaultValue Internal internal) {
+
+    /**
+     * @param apiKeys         internal callers' keys as issued (≥ 16 characters); each also works as a normal key
+     * @param apiKeyHashes    SHA-256 (hex) of internal keys
+     * @param capacity        burst per internal key
+     * @param refillPerMinute sustained requests per minute per internal key
+     */
+    public record Internal(@NotNull @DefaultValue List<String> apiKeys, @NotNull @DefaultValue List<String> apiKeyHashes,
+                           @Min(1) @DefaultValue("600") int capacity,
+                           @Min(1) @DefaultValue("6000") int refillPerMinute) {
+
+        public RateLimit rateLimit(boolean enabled) {
+            return new RateLimit(enabled, capacity, refillPerMinute);
+        }
+
+        @Override
+        public String toString() {
+            return "Internal[apiKeys=" + apiKeys.size() + " (hidden), apiKeyHashes=" + apiKeyHashes.size()
+                    + ", capacity=" + capacity + ", refillPerMinute=" + refillPerMinute + "]";
+        }
+    }
 
     /**
      * @param enabled         apply the limit
@@ -46,18 +70,21 @@ public record SecurityProperties(
 
     @AssertTrue(message = "api-key-hashes must be 64 hex digits each (sha256sum of the key)")
     public boolean isHashesHex() {
-        return apiKeyHashes.stream().allMatch(h -> h.strip().matches("[0-9a-fA-F]{64}"));
+        return java.util.stream.Stream.concat(apiKeyHashes.stream(), internal.apiKeyHashes().stream())
+                .allMatch(h -> h.strip().matches("[0-9a-fA-F]{64}"));
     }
 
     @AssertTrue(message = "api-keys must be at least 16 characters")
     public boolean isKeysLongEnough() {
-        return apiKeys.stream().filter(k -> !k.isBlank()).allMatch(k -> k.strip().length() >= 16);
+        return java.util.stream.Stream.concat(apiKeys.stream(), internal.apiKeys().stream())
+                .filter(k -> !k.isBlank()).allMatch(k -> k.strip().length() >= 16);
     }
 
     /** Never prints keys. */
     @Override
     public String toString() {
         return "SecurityProperties[open=" + open + ", apiKeys=" + apiKeys.size() + " (hidden), apiKeyHashes="
-                + apiKeyHashes.size() + ", eventsWithoutKey=" + eventsWithoutKey + ", rateLimit=" + rateLimit + "]";
+                + apiKeyHashes.size() + ", eventsWithoutKey=" + eventsWithoutKey + ", rateLimit=" + rateLimit
+                + ", internal=" + internal + "]";
     }
 }
