@@ -2,6 +2,7 @@ package dev.orfeas.generate.generation;
 
 import dev.orfeas.generate.engine.Engine;
 import dev.orfeas.mesh.GenerationResult;
+import dev.orfeas.mesh.IdentifiedImage;
 import dev.orfeas.mesh.ImageRejectedException;
 import dev.orfeas.mesh.InvalidOptionsException;
 import dev.orfeas.mesh.ProgressListener;
@@ -67,13 +68,14 @@ public class MeshService {
         // How the object was found (alpha, backdrop, model, none); "unknown" for cache hits and failures.
         String foreground = "unknown";
         try {
-            String id = engine.meshIdFor(request.image(), request.options());
+            IdentifiedImage input = engine.identify(request.image(), request.options());
+            String id = input.meshId();
             CacheLookup lookup = new CacheLookup(() -> find(id), timed(progress, format));
             GenerationResult result;
             double engineMs;
             Optional<MeshMeta> stored;
             try {
-                result = engine.generate(request.image(), request.options(), lookup);
+                result = engine.generate(input, lookup);
                 engineMs = millisSince(start);
                 stored = lookup.await();
             } catch (CacheLookup.Hit h) {
