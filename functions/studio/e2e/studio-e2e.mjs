@@ -10,7 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
-import { canvasCoverage, launchOptions } from './browser.mjs';
+import { canvasCoverage, canvasDigest, launchOptions } from './browser.mjs';
 
 const [base, apiKey, image, oversized, out] = process.argv.slice(2);
 if (!out) {
@@ -89,6 +89,25 @@ try {
   await page.keyboard.press('Enter');
   findings.wireframePressed = await page.getAttribute('#wireframe', 'aria-pressed');
   await page.keyboard.press('Enter');
+  // turntable off, then the arrow keys on the focused canvas turn the model: the drawn pixels change
+  await tabTo(page, '#turntable');
+  await page.keyboard.press('Enter');
+  findings.turntablePressed = await page.getAttribute('#turntable', 'aria-pressed');
+  await page.focus('#canvas');
+  // the turntable's last turn dies away (damping): wait until two frames 300 ms apart are the same
+  let still = await canvasDigest(page);
+  findings.stillWithoutTurntable = false;
+  for (let i = 0; i < 20 && !findings.stillWithoutTurntable; i++) {
+    await page.waitForTimeout(300);
+    const now = await canvasDigest(page);
+    findings.stillWithoutTurntable = now === still;
+    still = now;
+  }
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('ArrowLeft');
+  }
+  await page.waitForTimeout(400);
+  findings.arrowKeysTurnTheModel = still !== await canvasDigest(page);
 
   // the gallery lists the new mesh
   await page.waitForSelector(`#gallery button[data-mesh="${findings.meshId}"]`);

@@ -28,7 +28,7 @@ export class Viewer {
     this.camera = new THREE.PerspectiveCamera(40, 1, 0.01, 100);
     this.controls = new OrbitControls(this.camera, canvas);
     this.controls.enableDamping = true;
-    this.controls.listenToKeyEvents(canvas);
+    canvas.addEventListener('keydown', (event) => this.onKey(event));
     this.controls.autoRotateSpeed = 2.5;
     this.controls.autoRotate = true;
     this.lights = new THREE.Group();
@@ -75,8 +75,33 @@ export class Viewer {
     this.resetView();
   }
 
+  /** Keyboard orbit on the focused canvas: arrows turn around the model, + and - zoom (OrbitControls' keys pan). */
+  onKey(event) {
+    const step = 0.12;
+    const offset = this.camera.position.clone().sub(this.controls.target);
+    const spherical = new THREE.Spherical().setFromVector3(offset);
+    switch (event.key) {
+      case 'ArrowLeft': spherical.theta -= step; break;
+      case 'ArrowRight': spherical.theta += step; break;
+      case 'ArrowUp': spherical.phi = Math.max(0.1, spherical.phi - step); break;
+      case 'ArrowDown': spherical.phi = Math.min(Math.PI - 0.1, spherical.phi + step); break;
+      case '+': case '=': spherical.radius = Math.max(0.5, spherical.radius * 0.9); break;
+      case '-': case '_': spherical.radius = Math.min(10, spherical.radius / 0.9); break;
+      default: return;
+    }
+    event.preventDefault(); // the page does not scroll while the model turns
+    this.camera.position.copy(this.controls.target).add(new THREE.Vector3().setFromSpherical(spherical));
+    this.controls.update();
+  }
+
   setTurntable(on) {
     this.controls.autoRotate = on;
+    if (!on) {
+      // one update without damping spends the turn still under way, so the model stops at once
+      this.controls.enableDamping = false;
+      this.controls.update();
+      this.controls.enableDamping = true;
+    }
   }
 
   setWireframe(on) {

@@ -76,6 +76,9 @@ class StudioBrowserIntegrationTests extends SharedAppIntegrationTest {
                 StandardCharsets.US_ASCII)).isEqualTo("glTF");
 
         assertThat(findings.get("wireframePressed").asString()).isEqualTo("true");
+        assertThat(findings.get("turntablePressed").asString()).isEqualTo("false");
+        assertThat(findings.get("stillWithoutTurntable").asBoolean()).as("no turntable: the picture stands").isTrue();
+        assertThat(findings.get("arrowKeysTurnTheModel").asBoolean()).isTrue();
         assertThat(findings.get("galleryListsMesh").asBoolean()).isTrue();
         assertThat(findings.get("oversized").get("problem").asString()).isIn("image-too-large", "body-too-large");
         assertThat(findings.get("oversized").get("text").asString()).contains("too large");
