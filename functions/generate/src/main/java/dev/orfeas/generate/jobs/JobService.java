@@ -65,7 +65,7 @@ public class JobService implements AutoCloseable {
         var stored = meshes.find(engine.meshIdFor(image, options));
         if (stored.isPresent()) {
             JobState done = JobState.queued(id, jobOptions, name, contentType, owner, runner.instance(),
-                    runner.boot(), clock.instant()).succeeded(stored.get().id(), true, java.util.Map.of(),
+                    runner.boot(), clock.instant()).succeeded(stored.get().id(), true, java.util.Map.of("queued", 0.0),
                     clock.instant());
             store.write(done);
             log.info("job {} → mesh {} (stored already)", id, done.meshId());
