@@ -21,5 +21,7 @@ class ConfigurationTableTests {
         assertThat(ConfigurationTable.documented("orfeas.jobs"))
                 .isEqualTo(ConfigurationTable.keys(dev.orfeas.generate.jobs.JobsProperties.class, "orfeas.jobs",
                         Set.of()));
+        assertThat(ConfigurationTable.documented("orfeas.maintenance")).isEqualTo(ConfigurationTable.keys(
+                dev.orfeas.generate.maintenance.MaintenanceProperties.class, "orfeas.maintenance", Set.of()));
     }
 }

@@ -279,6 +279,22 @@ public class ObjectStore {
         return new PresignedUrl(URI.create(request.url().toString()), Instant.now().plus(expiry));
     }
 
+    /** A multipart upload that was started and neither completed nor aborted (a writer killed mid-write). */
+    public record PendingUpload(String key, String uploadId, Instant initiated) {
+    }
+
+    /** The bucket's unfinished multipart uploads (the first 1,000: enough for a sweep that runs again). */
+    public List<PendingUpload> pendingUploads(String bucket) {
+        return call("list multipart uploads " + bucket, () -> s3.listMultipartUploads(b -> b.bucket(bucket))
+                .uploads().stream().map(u -> new PendingUpload(u.key(), u.uploadId(), u.initiated())).toList());
+    }
+
+    /** Aborts one unfinished multipart upload; its parts are discarded. */
+    public void abortUpload(String bucket, PendingUpload upload) {
+        call("abort multipart " + bucket + "/" + upload.key(), () -> s3.abortMultipartUpload(b -> b.bucket(bucket)
+                .key(upload.key()).uploadId(upload.uploadId())));
+    }
+
     /** True when the bucket exists (and we may see it). */
     public boolean bucketExists(String bucket) {
         return call("head bucket " + bucket, () -> {
