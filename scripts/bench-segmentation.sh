@@ -29,6 +29,7 @@ use_jdk
 MODULE="$ROOT_DIR/functions/mesh-core"
 (cd "$ROOT_DIR" && mvn -B -q -pl functions/mesh-core -am test-compile dependency:build-classpath \
     -Dmdep.outputFile="$MODULE/target/bench-classpath.txt" -Dmdep.includeScope=test >&2) || die "build failed"
+use_engine_memory_settings   # as the app runs (run.sh, the images)
 bench() {
   "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED -Dai.djl.offline=true \
     -Dorg.slf4j.simpleLogger.defaultLogLevel=error -Dorfeas.test.models="${ORFEAS_MODELS:-$ROOT_DIR/models}" \

@@ -56,6 +56,15 @@ use_jdk() {
   die "no JDK 21 or newer found. Install one (e.g. Temurin 25 in /usr/lib/jvm/temurin-25-jdk-amd64) or set JAVA_HOME."
 }
 
+# use_engine_memory_settings: glibc's malloc settings for the engine JVM (the same as the generate images' ENV). With a
+# fixed mmap threshold every large block — ONNX Runtime's per-run activations of the 1024² segmentation model, over
+# 700 MB — is mapped on its own and handed back to the OS when freed, instead of staying in malloc's heap after the
+# threshold has adapted upwards: peak RSS of a photo generation ~1.05 GiB instead of ~1.25 GiB, for a few percent
+# more CPU (docs/benchmarks.md, "Speed and memory").
+use_engine_memory_settings() {
+  export MALLOC_MMAP_THRESHOLD_=131072
+}
+
 # mvn_quiet ARGS...: Maven in batch mode without colour (-B, no transfer progress, style.color=never) with the raw
 # ANSI escapes Maven 3.8 prints even then stripped, and on JDK 24+ without the JDK's sun.misc.Unsafe warnings about
 # Maven's own Guava (harmless; Maven's, not the project's). Exit status: Maven's.

@@ -29,6 +29,7 @@ if [[ ! -f "$CLASSPATH_FILE" || -n "$(find "$MODULE/src/main" "$MODULE/pom.xml" 
   (cd "$ROOT_DIR" && mvn_quiet -q -pl functions/mesh-core -am compile dependency:build-classpath \
       -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=runtime >&2) || die "build failed"
 fi
+use_engine_memory_settings
 exec "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xss4m -Dai.djl.offline=true \
   --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   -cp "$MODULE/target/classes:$(cat "$CLASSPATH_FILE")" dev.orfeas.mesh.cli.GenerateCommand "$@" "${SEGMENTATION[@]}"

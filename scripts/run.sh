@@ -136,6 +136,8 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
+# a run killed mid-write leaves S3Proxy temp files that make listings answer 500: remove them first
+"$ROOT_DIR/infra/images/s3proxy/clean-leftovers.sh" "$ORFEAS_DATA/s3"
 start_s3proxy "$ORFEAS_S3_PORT" "$ORFEAS_DATA/s3" "$ACCESS_KEY" "$SECRET_KEY" "$ORFEAS_DATA"
 PIDS+=("$S3PROXY_PID")
 log "S3 (S3Proxy) on http://127.0.0.1:$ORFEAS_S3_PORT, data in $ORFEAS_DATA/s3"
@@ -178,7 +180,7 @@ if [[ "$(java_major "$JAVA_HOME/bin/java")" -ge 25 ]]; then
 fi
 
 # shellcheck disable=SC2086
-(cd "$APP_DIR" && exec "$JAVA_HOME/bin/java" "${JVM[@]}" $JAVA_OPTS -jar generate-0.1.0-SNAPSHOT.jar) &
+(use_engine_memory_settings && cd "$APP_DIR" && exec "$JAVA_HOME/bin/java" "${JVM[@]}" $JAVA_OPTS -jar generate-0.1.0-SNAPSHOT.jar) &
 PIDS+=($!)
 APP_PID=$!
 if $WITH_EVENTS; then
