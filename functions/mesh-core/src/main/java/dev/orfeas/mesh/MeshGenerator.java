@@ -32,6 +32,10 @@ import dev.orfeas.mesh.segment.SegmentationSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The engine: image bytes + options → mesh + quality report, through the stages decode → foreground → field →
@@ -49,6 +53,10 @@ public final class MeshGenerator implements AutoCloseable {
     private final TorchRuntime torch;
     private final FieldSource silhouetteField;
     private final FieldSource reliefField = new ReliefField();
+    /** Bakes textures beside the surface and simplify stages: one daemon thread per core, idle between requests. */
+    private final ExecutorService textureBakers = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform().name("texture-baker-", 0).daemon().factory());
 
     public MeshGenerator(EngineSettings settings) {
         decoder = new ImageDecoder(settings.limits());
@@ -110,12 +118,22 @@ public final class MeshGenerator implements AutoCloseable {
             FieldGrid grid = GridSampler.sample(decoded.image(), foreground, gridSize);
             return source.compute(grid, options.detail());
         });
-        Surface surface = clock.run(Stage.SURFACE, () -> SurfaceBuilder.build(field));
-        Surface simplified = clock.run(Stage.SIMPLIFY, () -> UnitBox.fit(new Surface(
-                QuadricSimplifier.simplify(surface.mesh(), options.effectiveFaces()), surface.projection())));
+        // The texture needs the grid only: it is baked (crop, bleed, JPEG) on a second core while the surface is
+        // built and simplified, and joined in the texture stage; every request waits for its own before it returns.
+        Future<TextureProjector.BakedTexture> baking = textureBakers.submit(() -> TextureProjector.bake(field.grid(),
+                foreground, decoded.image(), options.quality().textureSide()));
+        Surface simplified;
+        TexturedMesh textured;
+        try {
+            Surface surface = clock.run(Stage.SURFACE, () -> SurfaceBuilder.build(field));
+            simplified = clock.run(Stage.SIMPLIFY, () -> UnitBox.fit(new Surface(
+                    QuadricSimplifier.simplify(surface.mesh(), options.effectiveFaces()), surface.projection())));
+            textured = clock.run(Stage.TEXTURE, () -> TextureProjector.project(simplified.mesh(),
+                    simplified.projection(), join(baking)));
+        } finally {
+            baking.cancel(true); // a no-op once joined; else (a failure, a cache hit) the bake stops here
+        }
         Mesh mesh = simplified.mesh();
-        TexturedMesh textured = clock.run(Stage.TEXTURE, () -> TextureProjector.project(mesh,
-                simplified.projection(), field.grid(), foreground, decoded.image(), options.quality().textureSide()));
         MeshExport export = clock.run(Stage.EXPORT,
                 () -> MeshExporters.forFormat(options.format()).export(textured, baseName));
         QualityReport report = clock.run(Stage.REPORT, () -> {
@@ -126,6 +144,23 @@ public final class MeshGenerator implements AutoCloseable {
                     clock.timings());
         });
         return new GenerationResult(meshId, export, report);
+    }
+
+    private static <T> T join(Future<T> work) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the texture was baked", e);
+        }
     }
 
     private static QualityReport.ForegroundInfo foregroundInfo(Foreground foreground, FieldGrid grid) {
@@ -183,6 +218,7 @@ public final class MeshGenerator implements AutoCloseable {
 
     @Override
     public void close() {
+        textureBakers.shutdownNow();
         segmentationModel.ifPresent(SegmentationModel::close);
         if (silhouetteField instanceof AutoCloseable closeable) {
             try {

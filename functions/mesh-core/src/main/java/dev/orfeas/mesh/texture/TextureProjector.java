@@ -33,12 +33,25 @@ public final class TextureProjector {
     private TextureProjector() {
     }
 
-    public static TexturedMesh project(Mesh mesh, GridProjection projection, FieldGrid grid, Foreground foreground,
-                                       BufferedImage source, int maxTextureSide) {
+    /** The texture of one generation: the cropped picture (pixels, for vertex colours) and its JPEG bytes. */
+    public record BakedTexture(BufferedImage image, byte[] jpeg) {
+    }
+
+    /**
+     * Crops, bleeds and encodes the texture. It depends on the grid, not on the mesh, so it can be made while the
+     * surface is built and simplified.
+     */
+    public static BakedTexture bake(FieldGrid grid, Foreground foreground, BufferedImage source, int maxTextureSide) {
         BufferedImage texture = crop(source, grid, maxTextureSide);
         if (foreground.mode() != ForegroundMode.RELIEF) {
             TextureBleed.apply(texture, grid, foreground);
         }
+        return new BakedTexture(texture, encodeJpeg(texture));
+    }
+
+    /** Every vertex's UV from its position seen from the front, and its colour from the baked texture there. */
+    public static TexturedMesh project(Mesh mesh, GridProjection projection, BakedTexture baked) {
+        BufferedImage texture = baked.image();
         int n = mesh.vertexCount();
         float[] uvs = new float[2 * n];
         byte[] colours = new byte[3 * n];
@@ -54,7 +67,7 @@ public final class TextureProjector {
             colours[3 * v + 1] = (byte) (rgb >> 8);
             colours[3 * v + 2] = (byte) rgb;
         }
-        return new TexturedMesh(mesh, uvs, encodeJpeg(texture), TexturedMesh.JPEG, colours);
+        return new TexturedMesh(mesh, uvs, baked.jpeg(), TexturedMesh.JPEG, colours);
     }
 
     /** The grid's extent of the source, at most {@code maxSide} pixels on its longest side, opaque. */

@@ -21,8 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Bench command (not a test): median per-stage and total milliseconds (wall clock, and the generating thread's CPU
- * time) of in-process generation over several runs,
+ * Bench command (not a test): median per-stage and total milliseconds (wall clock; CPU time of the generating
+ * thread; CPU time of the whole process, which adds the texture baker thread, GC and JIT) of in-process generation
+ * over several runs,
  * for the {@link BenchImages} (a real photo, real alpha artwork, a synthetic object on a backdrop) at each quality,
  * plus peak heap. Two untimed runs per case first (warm-up excluded); the learned segmentation model is not loaded
  * (the CPU stages are measured).
@@ -35,8 +36,8 @@ public final class PipelineBench {
         // Optional filters: only the input/quality pairs whose label ("alpha-1024.png/default") contains one.
         List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         Map<String, byte[]> inputs = BenchImages.all();
-        System.out.printf(Locale.ROOT, "%-17s %-7s %6s %7s %7s  %s%n", "input", "quality", "faces", "wall ms",
-                "cpu ms", "per stage: median wall/cpu ms");
+        System.out.printf(Locale.ROOT, "%-17s %-7s %6s %7s %7s %7s  %s%n", "input", "quality", "faces", "wall ms",
+                "cpu ms", "all cpu", "per stage: median wall/cpu ms");
         try (MeshGenerator engine = new MeshGenerator(EngineSettings.defaults())) {
             engine.warmUp();
             for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
@@ -51,14 +52,17 @@ public final class PipelineBench {
                     }
                     List<Double> totals = new ArrayList<>();
                     List<Double> cpuTotals = new ArrayList<>();
+                    List<Double> processCpu = new ArrayList<>();
                     Map<String, List<Double>> stages = new LinkedHashMap<>();
                     Map<String, List<Double>> cpuStages = new LinkedHashMap<>();
                     int faces = 0;
                     for (int i = 0; i < runs; i++) {
                         StageCpu cpu = new StageCpu();
+                        long processStart = PROCESS.getProcessCpuTime();
                         long start = System.nanoTime();
                         GenerationResult result = engine.generate(input.getValue(), options, cpu);
                         totals.add((System.nanoTime() - start) / 1e6);
+                        processCpu.add((PROCESS.getProcessCpuTime() - processStart) / 1e6);
                         cpuTotals.add(cpu.sinceStart());
                         faces = result.report().faces();
                         result.report().timingsMs().forEach((k, v) -> stages.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
@@ -67,15 +71,19 @@ public final class PipelineBench {
                     StringBuilder perStage = new StringBuilder();
                     stages.forEach((k, v) -> perStage.append(String.format(Locale.ROOT, "%s=%.1f/%.1f ", k, median(v),
                             median(cpuStages.getOrDefault(k, List.of(Double.NaN))))));
-                    System.out.printf(Locale.ROOT, "%-17s %-7s %6d %7.1f %7.1f  %s%n", input.getKey(),
+                    System.out.printf(Locale.ROOT, "%-17s %-7s %6d %7.1f %7.1f %7.1f  %s%n", input.getKey(),
                             quality.name().toLowerCase(Locale.ROOT), faces, median(totals), median(cpuTotals),
-                            perStage.toString().trim());
+                            median(processCpu), perStage.toString().trim());
                 }
             }
         }
         System.out.printf(Locale.ROOT, "peak heap used: %.0f MiB (max heap %d MiB)%n", peakHeapMiB(),
                 Runtime.getRuntime().maxMemory() >> 20);
     }
+
+    /** CPU time of the whole process: the generating thread, the texture baker, GC and the JIT. */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /**
      * CPU time of the generating thread per stage (read when each stage reports done). On a machine shared with
