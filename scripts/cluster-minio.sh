@@ -113,6 +113,8 @@ done
 # backups keep every version: a damaged or deleted copy can be recovered (noncurrent versions expire after 30 days)
 mc_run version enable local/backups
 mc_stdin "$ROOT_DIR/minio/lifecycle/uploads.json" ilm import local/uploads
+# meshes never expire; a generate pod killed mid-write leaves an unfinished multipart upload, aborted after a day
+mc_stdin "$ROOT_DIR/minio/lifecycle/meshes.json" ilm import local/meshes
 mc_stdin "$ROOT_DIR/minio/lifecycle/backups.json" ilm import local/backups
 mc_stdin "$ROOT_DIR/minio/lifecycle/failed.json" ilm import local/failed
 

@@ -17,6 +17,8 @@ jclouds.credential=$S3PROXY_CREDENTIAL
 jclouds.filesystem.basedir=${S3PROXY_DATA:-/data}
 PROPS
 unset S3PROXY_IDENTITY S3PROXY_CREDENTIAL
+# a container killed mid-write leaves temp files that break listing (see clean-leftovers.sh)
+/opt/s3proxy/clean-leftovers.sh "${S3PROXY_DATA:-/data}"
 exec java -XX:+UseSerialGC -XX:MaxRAMPercentage=50 -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError \
   -DLOG_LEVEL="${LOG_LEVEL:-warn}" -Dlogback.configurationFile=/opt/s3proxy/logback.xml \
   -cp '/opt/s3proxy/lib/*' org.gaul.s3proxy.Main --properties "$props"
