@@ -16,6 +16,7 @@ const state = {
   job: null, // the job in flight: {id, abort}
   mesh: null, // the MeshView shown
   madeFrom: new Map(), // mesh id → {file, options} it was made from in this tab (for other formats)
+  retryAt: 0, // after a 429: when its Retry-After has passed (epoch ms)
 };
 
 const viewer = new Viewer($('canvas'));
@@ -56,7 +57,7 @@ function pick(file) {
   $('drop').dataset.state = 'picked';
   $('drop-text').textContent = 'Drop or choose another picture';
   $('file-name').textContent = `${file.name} · ${formatBytes(file.size)}`;
-  $('generate').disabled = state.job !== null;
+  $('generate').disabled = state.job !== null || Date.now() < state.retryAt;
   hideMessage();
 }
 
@@ -173,7 +174,7 @@ function setBusy(busy) {
   if (!busy) {
     state.job = null;
   }
-  $('generate').disabled = busy || !state.file;
+  $('generate').disabled = busy || !state.file || Date.now() < state.retryAt;
   $('cancel').hidden = !busy;
   $('generate').textContent = busy ? 'Making the model…' : 'Make the 3D model';
 }
@@ -299,6 +300,19 @@ function showProblem(error) {
   }
   box.dataset.problem = error.slug ?? '';
   box.hidden = false;
+  if (error.status === 429 && error.retryAfter) {
+    holdStartFor(error.retryAfter);
+  }
+}
+
+/** After a 429 the start button waits out the Retry-After, so a click cannot only earn another 429. */
+function holdStartFor(seconds) {
+  state.retryAt = Date.now() + seconds * 1000;
+  $('generate').disabled = true;
+  setTimeout(() => {
+    state.retryAt = 0;
+    $('generate').disabled = state.job !== null || !state.file;
+  }, seconds * 1000);
 }
 
 function hideMessage() {
