@@ -226,7 +226,9 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
             "faces out of range, image/png, 400, invalid-options",
             "unknown format, image/png, 400, invalid-options",
             "unknown foreground, image/png, 400, invalid-options",
-            "faces not a number, image/png, 400, invalid-options"})
+            "faces not a number, image/png, 400, invalid-options",
+            "detail not a number, image/png, 400, invalid-options",
+            "png as curl's default form encoding, application/x-www-form-urlencoded, 415, unsupported-image-type"})
     void badInputIsAnsweredWithItsStatusAsProblemJson(String input, String contentType, int status, String type)
             throws Exception {
         byte[] body = switch (input) {
@@ -243,6 +245,7 @@ class GenerateHttpIntegrationTests extends SharedAppIntegrationTest {
             case "unknown format" -> "?format=fbx";
             case "unknown foreground" -> "?foreground=sideways";
             case "faces not a number" -> "?faces=many";
+            case "detail not a number" -> "?detail=x";
             default -> "?quality=draft";
         };
 
