@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Engine benchmark (not a test): median per-stage and total ms of in-process generation over RUNS runs (default 7)
-# for photo-like and alpha inputs at 512² and 1024², at each quality, and the peak heap, under a 512 MiB heap cap.
-#   scripts/bench-engine.sh [RUNS] [--help]
+# Engine benchmark (not a test): median per-stage and total ms (wall clock and the generating thread's CPU time) of
+# in-process generation over RUNS runs (default 7; 2 untimed warm-up runs per case first) for the same photo, alpha
+# and backdrop inputs at 512² and 1024², at each quality, and the peak heap, under a 512 MiB heap cap; without the
+# learned segmentation model (the CPU stages). FILTERs keep only the cases whose "input/quality" label contains one.
+#   scripts/bench-engine.sh [RUNS [FILTER...]] [--help]     e.g. scripts/bench-engine.sh 9 1024.png/default
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 on_help "$@"
 RUNS="${1:-7}"
-[[ "$RUNS" =~ ^[1-9][0-9]*$ && $# -le 1 ]] || { usage >&2; die "RUNS must be a positive number, was '${*}'"; }
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { usage >&2; die "RUNS must be a positive number, was '${1:-}'"; }
+FILTERS=("${@:2}")
 use_jdk
 MODULE="$ROOT_DIR/functions/mesh-core"
 (cd "$ROOT_DIR" && mvn_quiet -q -pl functions/mesh-core -am test-compile dependency:build-classpath \
@@ -15,4 +18,4 @@ MODULE="$ROOT_DIR/functions/mesh-core"
 exec "$JAVA_HOME/bin/java" -Xmx512m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
   -cp "$MODULE/target/classes:$MODULE/target/test-classes:$(cat "$MODULE/target/bench-classpath.txt")" \
-  dev.orfeas.mesh.bench.PipelineBench "$RUNS"
+  dev.orfeas.mesh.bench.PipelineBench "$RUNS" "${FILTERS[@]}"
