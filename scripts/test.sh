@@ -25,6 +25,8 @@ declare -A DEBIAN_TOOLS=(
   [shellcheck]=shellcheck
   [curl]=curl
   [promtool]=prometheus
+  [docker-compose]=docker-compose
+  [jq]=jq
   [chromium]=chromium
 )
 # Debian packages the tests read data from (checked by a file they ship).
