@@ -12,15 +12,16 @@ BASE_IMAGE="${BASE_IMAGE:-orfeas/base-jre:25-$SUITE}"
 JRE_PACKAGE="${ORFEAS_JRE_PACKAGE:-openjdk-25-jre-headless}"
 STAGE_DIR="$ROOT_DIR/infra/target/images"
 WITH_MODEL="${ORFEAS_IMAGE_MODEL:-true}"
-ALL_IMAGES=(generate events s3proxy generate-gpu)
+ALL_IMAGES=(generate events s3proxy nginx prometheus generate-gpu)
 
 usage_details() {
   cat <<USAGE
 Usage: scripts/build-images.sh [--no-gpu] [--rebuild] [--rebuild-base] [IMAGE...]
 
-Builds orfeas/base-jre, then orfeas/{generate,events,s3proxy,generate-gpu}:$VERSION (and :latest) with the local
-Docker engine. IMAGE limits the build to some of: ${ALL_IMAGES[*]}. Needs root (debootstrap), dockerd, and the
-jars (built with Maven when missing). Prints image sizes and the build time.
+Builds orfeas/base-jre, then orfeas/{generate,events,s3proxy,nginx,prometheus,generate-gpu}:$VERSION (and
+:latest) with the local Docker engine; nginx and prometheus are Debian-package stand-ins for the official images
+(infra/compose/docker-compose.local.yml). IMAGE limits the build to some of: ${ALL_IMAGES[*]}. Needs root
+(debootstrap), dockerd, and the jars (built with Maven when missing). Prints image sizes and the build time.
 
   --no-gpu        skip generate-gpu (it downloads the 2.5 GB CUDA PyTorch natives jar once and makes a 4.49 GB
                   image, as measured in docs/images.md)
@@ -45,12 +46,12 @@ for arg in "$@"; do
     --rebuild) REBUILD=true ;;
     --rebuild-base) REBUILD_BASE=true ;;
     -h|--help) usage; exit 0 ;;
-    generate|events|s3proxy|generate-gpu) SELECTED+=("$arg") ;;
+    generate|events|s3proxy|nginx|prometheus|generate-gpu) SELECTED+=("$arg") ;;
     *) usage; die "unknown argument: $arg" ;;
   esac
 done
 if ((${#SELECTED[@]} == 0)); then
-  SELECTED=(generate events s3proxy)
+  SELECTED=(generate events s3proxy nginx prometheus)
   $GPU && SELECTED+=(generate-gpu)
 fi
 
@@ -161,6 +162,7 @@ stage() {
     s3proxy)
       cp -r "$ROOT_DIR/functions/local-s3/target/s3proxy" "$dir/lib"
       cp "$ROOT_DIR/functions/local-s3/logback.xml" "$dir/" ;;
+    nginx|prometheus) ;;   # Debian packages, installed by the Dockerfile: the folder is the whole context
   esac
 }
 
