@@ -1,12 +1,13 @@
 package dev.orfeas.generate.jobs;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * Follows one job for an SSE or WebSocket client: its current document at once, then a new one whenever its
- * status or progress changes, until it ends. A job running in this process wakes the follower as each stage ends
- * ({@link LiveJobs}); a job running elsewhere is polled from the store, backing off from 50 ms to 1 s while
- * nothing changes.
+ * status or progress changes, until it ends. A job held in this process wakes the follower as each stage ends and
+ * every stage is sent ({@link LiveJobs#history}); a job running elsewhere is polled from the store (the latest
+ * state), backing off from 50 ms to 1 s while nothing changes.
  */
 final class JobFeed {
 
@@ -28,24 +29,37 @@ final class JobFeed {
      */
     void follow(String id, Predicate<JobDocument> send) {
         JobState last = null;
+        int seenHere = -1; // states of this process's history already passed over (-1: none yet)
         long poll = MIN_POLL_MILLIS;
         try {
             while (true) {
                 long seen = live.version();
-                JobState now = jobs.current(id).orElse(null);
-                if (now == null) {
-                    return; // swept meanwhile
-                }
-                if (!now.sameProgress(last)) {
-                    if (!send.test(jobs.document(now))) {
-                        return;
-                    }
-                    last = now;
-                    poll = MIN_POLL_MILLIS;
+                List<JobState> here = live.history(id);
+                List<JobState> next;
+                if (!here.isEmpty()) {
+                    // running here: every state since the last one sent (at first, only the current one)
+                    next = seenHere < 0 ? List.of(here.getLast()) : here.subList(Math.min(seenHere, here.size()),
+                            here.size());
+                    seenHere = here.size();
                 } else {
-                    poll = Math.min(poll * 2, MAX_POLL_MILLIS);
+                    JobState stored = jobs.current(id).orElse(null);
+                    if (stored == null) {
+                        return; // swept meanwhile
+                    }
+                    next = List.of(stored);
                 }
-                if (now.status().terminal()) {
+                boolean sent = false;
+                for (JobState now : next) {
+                    if (!now.sameProgress(last)) {
+                        if (!send.test(jobs.document(now))) {
+                            return;
+                        }
+                        last = now;
+                        sent = true;
+                    }
+                }
+                poll = sent ? MIN_POLL_MILLIS : Math.min(poll * 2, MAX_POLL_MILLIS);
+                if (last != null && last.status().terminal()) {
                     return;
                 }
                 live.awaitChange(seen, poll);

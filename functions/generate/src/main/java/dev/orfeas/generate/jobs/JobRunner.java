@@ -4,6 +4,7 @@ import dev.orfeas.generate.engine.EngineNotReadyException;
 import dev.orfeas.generate.generation.ConcurrencyLimiter;
 import dev.orfeas.generate.generation.GenerateFunction;
 import dev.orfeas.generate.generation.GenerationRequest;
+import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.generate.generation.MeshService;
 import dev.orfeas.generate.generation.SaturatedException;
 import dev.orfeas.generate.problem.ProblemAdvice;
@@ -69,7 +70,27 @@ public class JobRunner {
         return instance;
     }
 
-    /** Runs the job unless it has ended already (a redelivered event, a job cancelled while queued). */
+    /** A job of the local queue: its state and image come from memory (no store round trips before it starts). */
+    void runLocal(JobState queued, byte[] image) {
+        String id = queued.id();
+        if (live.isCancelled(id)) {
+            live.remove(id);
+            return;
+        }
+        ConcurrencyLimiter.Permit permit = acquire(id, Slot.WAIT);
+        if (permit == null) { // cancelled while waiting
+            live.remove(id);
+            return;
+        }
+        try (permit) {
+            execute(queued, Slot.WAIT, image);
+        }
+    }
+
+    /**
+     * A broker delivery: runs the stored job unless it has ended already (a redelivered event, a job cancelled
+     * while queued).
+     */
     void run(String id, Slot slot) {
         JobState queued = store.read(id).orElse(null);
         if (queued == null || queued.status().terminal() || live.isCancelled(id)) {
@@ -88,19 +109,21 @@ public class JobRunner {
             return;
         }
         try (permit) {
-            execute(queued, slot);
+            execute(queued, slot, null);
         }
     }
 
-    private void execute(JobState queued, Slot slot) {
+    /** @param inMemory the image when the job came from the local queue, else null (read from the store) */
+    private void execute(JobState queued, Slot slot, byte[] inMemory) {
         String id = queued.id();
         JobState running = queued.running(instance, boot, clock.instant());
         live.update(running);
-        store.write(running);
         ProgressWriter progress = new ProgressWriter(store, live);
+        progress.offer(running); // stored off this thread: the generation starts now
         JobState end;
+        MeshMeta mesh = null;
         try {
-            byte[] image = store.image(id).orElseThrow(() ->
+            byte[] image = inMemory != null ? inMemory : store.image(id).orElseThrow(() ->
                     new IllegalStateException("the image of job " + id + " is gone")).bytes();
             ProgressListener listener = (stage, millis) -> {
                 if (live.isCancelled(id)) {
@@ -113,8 +136,9 @@ public class JobRunner {
             };
             MeshService.Outcome outcome = generate.apply(new GenerationRequest(image,
                     running.options().toGenerationOptions(), running.name(), running.contentType(), null, listener));
-            end = live.get(id).orElse(running).succeeded(outcome.meta().id(), outcome.cached(),
-                    outcome.timingsMs(), clock.instant());
+            mesh = outcome.meta();
+            end = live.get(id).orElse(running).succeeded(mesh.id(), outcome.cached(), outcome.timingsMs(),
+                    clock.instant());
         } catch (Cancelled e) {
             end = running.cancelled(clock.instant());
         } catch (RuntimeException e) {
@@ -130,27 +154,32 @@ public class JobRunner {
             end = live.get(id).orElse(running).failed(ProblemJson.of(problems.toProblem(e), json), clock.instant());
         }
         progress.flush();
-        finish(end);
+        finish(end, mesh, inMemory == null);
     }
 
-    /** Stores the final state, unless the job was cancelled meanwhile (then it ends cancelled). */
-    private void finish(JobState end) {
+    /**
+     * Publishes the final state to this process's followers at once, then stores it. A job cancelled meanwhile
+     * (here, or on another replica as the progress writes found) ends cancelled.
+     */
+    private void finish(JobState end, MeshMeta mesh, boolean storedImage) {
         String id = end.id();
+        boolean cancelled = live.isCancelled(id);
+        JobState last = cancelled && end.status() != JobStatus.CANCELLED ? end.cancelled(clock.instant()) : end;
+        live.finish(last, last.status() == JobStatus.SUCCEEDED ? mesh : null);
         try {
-            JobState stored = store.read(id).orElse(null);
-            boolean cancelled = live.isCancelled(id) || (stored != null && stored.status() == JobStatus.CANCELLED);
-            JobState last = cancelled && end.status() != JobStatus.CANCELLED ? end.cancelled(clock.instant()) : end;
-            if (stored == null || stored.status() != JobStatus.CANCELLED) {
-                store.write(last);
+            store.write(last);
+            if (storedImage) {
+                store.deleteImage(id);
             }
-            store.deleteImage(id);
-            Counter.builder("orfeas.jobs").tag("outcome", last.status().label())
-                    .description("Jobs finished, by outcome").register(registry).increment();
-            log.info("job {} {}{}", id, last.status().label(),
-                    last.meshId() != null ? " → mesh " + last.meshId() : "");
+        } catch (RuntimeException e) {
+            // the stale-job sweep finishes it later; never left running for ever
+            log.warn("job {}: storing its final state failed: {}", id, e.getMessage());
         } finally {
             live.remove(id);
         }
+        Counter.builder("orfeas.jobs").tag("outcome", last.status().label())
+                .description("Jobs finished, by outcome").register(registry).increment();
+        log.info("job {} {}{}", id, last.status().label(), last.meshId() != null ? " → mesh " + last.meshId() : "");
     }
 
     private ConcurrencyLimiter.Permit acquire(String id, Slot slot) {

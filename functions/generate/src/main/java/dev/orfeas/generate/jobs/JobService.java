@@ -2,6 +2,7 @@ package dev.orfeas.generate.jobs;
 
 import dev.orfeas.generate.api.MeshView;
 import dev.orfeas.generate.engine.Engine;
+import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.generate.generation.MeshService;
 import dev.orfeas.generate.problem.Problems;
 import dev.orfeas.mesh.GenerationOptions;
@@ -14,11 +15,16 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Submitting, finding and cancelling jobs. A submission whose mesh is stored already succeeds at once; otherwise
- * the image and the queued state are stored, then the job goes to the local queue or, with a sink, to the broker.
+ * the queued state is stored and the job goes to the local queue (the image with it, in memory) or, with a sink,
+ * the image is stored too and the job goes to the broker.
  * A job is visible only to the key that submitted it: for any other caller it does not exist (404).
  */
 public class JobService implements AutoCloseable {
@@ -62,21 +68,48 @@ public class JobService implements AutoCloseable {
                               String owner) {
         String id = JobIds.next();
         JobOptions jobOptions = JobOptions.of(options);
-        var stored = meshes.find(engine.meshIdFor(image, options));
+        String meshId = engine.meshIdFor(image, options);
+        if (queue != null && !queue.tryReserve()) {
+            rejected.increment();
+            throw new ProblemException(Problems.QUEUE_FULL, "the job queue of this instance is full", 5L);
+        }
+        boolean local = queue != null;
+        JobState queued = JobState.queued(id, jobOptions, name, contentType, owner,
+                local ? runner.instance() : null, local ? runner.boot() : null, clock.instant());
+        Optional<MeshMeta> stored;
+        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            // the cache lookup, the state and (for the broker) the image, at once: one round trip before the 202
+            Future<Optional<MeshMeta>> lookup = parallel.submit(() -> meshes.find(meshId));
+            Future<?> image0 = local ? null : parallel.submit(() -> store.putImage(id, image, contentType));
+            Future<?> state = parallel.submit(() -> store.write(queued));
+            stored = join(lookup);
+            join(state);
+            if (image0 != null) {
+                join(image0);
+            }
+        } catch (RuntimeException e) {
+            if (local) {
+                queue.release();
+            }
+            store.delete(id);
+            throw e;
+        }
         if (stored.isPresent()) {
-            JobState done = JobState.queued(id, jobOptions, name, contentType, owner, runner.instance(),
-                    runner.boot(), clock.instant()).succeeded(stored.get().id(), true, java.util.Map.of("queued", 0.0),
-                    clock.instant());
+            if (local) {
+                queue.release();
+            } else {
+                store.deleteImage(id);
+            }
+            JobState done = queued.succeeded(stored.get().id(), true, Map.of("queued", 0.0), clock.instant());
             store.write(done);
             log.info("job {} → mesh {} (stored already)", id, done.meshId());
             return document(done);
         }
-        if (queue != null) {
-            return submitLocally(id, image, contentType, name, jobOptions, owner);
+        if (local) {
+            live.update(queued);
+            queue.submit(queued, image);
+            return document(queued);
         }
-        JobState queued = JobState.queued(id, jobOptions, name, contentType, owner, null, null, clock.instant());
-        store.putImage(id, image, contentType);
-        store.write(queued);
         try {
             sink.emit(id);
         } catch (JobSink.SinkException e) {
@@ -89,24 +122,15 @@ public class JobService implements AutoCloseable {
         return document(queued);
     }
 
-    private JobDocument submitLocally(String id, byte[] image, String contentType, String name, JobOptions options,
-                                      String owner) {
-        if (!queue.tryReserve()) {
-            rejected.increment();
-            throw new ProblemException(Problems.QUEUE_FULL, "the job queue of this instance is full", 5L);
-        }
-        JobState queued = JobState.queued(id, options, name, contentType, owner, runner.instance(), runner.boot(),
-                clock.instant());
+    private static <T> T join(Future<T> future) {
         try {
-            store.putImage(id, image, contentType);
-            store.write(queued);
-        } catch (RuntimeException e) {
-            queue.release();
-            store.delete(id);
-            throw e;
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
-        queue.submit(id);
-        return document(queued);
     }
 
     /** The job as the owner sees it; empty when it does not exist or belongs to another key. */
@@ -156,7 +180,8 @@ public class JobService implements AutoCloseable {
     public JobDocument document(JobState state) {
         MeshView result = null;
         if (state.status() == JobStatus.SUCCEEDED && state.meshId() != null) {
-            result = meshes.find(state.meshId()).map(meta -> MeshView.of(meta, state.cached(), objects)).orElse(null);
+            result = live.mesh(state.id()).or(() -> meshes.find(state.meshId()))
+                    .map(meta -> MeshView.of(meta, state.cached(), objects)).orElse(null);
         }
         return JobDocument.of(state, result);
     }

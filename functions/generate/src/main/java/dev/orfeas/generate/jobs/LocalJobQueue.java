@@ -48,9 +48,9 @@ final class LocalJobQueue implements AutoCloseable {
         capacity.release();
     }
 
-    /** Runs a job that holds a reservation. */
-    void submit(String id) {
-        executor.execute(new Task(id));
+    /** Runs a job that holds a reservation; its image stays in memory (a restart fails the job anyway). */
+    void submit(JobState queued, byte[] image) {
+        executor.execute(new Task(queued, image));
     }
 
     @Override
@@ -78,15 +78,19 @@ final class LocalJobQueue implements AutoCloseable {
 
     private final class Task implements Runnable {
         private final String id;
+        private final JobState queued;
+        private final byte[] image;
 
-        Task(String id) {
-            this.id = id;
+        Task(JobState queued, byte[] image) {
+            this.id = queued.id();
+            this.queued = queued;
+            this.image = image;
         }
 
         @Override
         public void run() {
             try {
-                runner.run(id, JobRunner.Slot.WAIT);
+                runner.runLocal(queued, image);
             } catch (RuntimeException e) {
                 log.warn("job {} could not be run: {}", id, e.toString());
             } finally {

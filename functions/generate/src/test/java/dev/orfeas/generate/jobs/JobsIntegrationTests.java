@@ -44,7 +44,7 @@ class JobsIntegrationTests extends JobsTestSupport {
 
     @Test
     void aSubmittedJobStreamsItsProgressInOrderAndEndsWithTheSameResultAsGenerate() throws Exception {
-        byte[] image = TestImages.discPng(256, 201);
+        byte[] image = freshPng(256, 201);
         var accepted = submit(image, "?quality=draft&name=disc.png");
         assertThat(accepted.statusCode()).isEqualTo(202);
         JsonNode doc = json(accepted);
@@ -80,7 +80,7 @@ class JobsIntegrationTests extends JobsTestSupport {
 
     @Test
     void aJobForAMeshStoredAlreadySucceedsAtOnce() throws Exception {
-        byte[] image = TestImages.discPng(128, 202);
+        byte[] image = freshPng(128, 202);
         assertThat(postImage("/generate", image, "image/png", "application/json").statusCode()).isEqualTo(200);
         var accepted = submit(image, "");
         assertThat(accepted.statusCode()).isEqualTo(202);
@@ -90,7 +90,7 @@ class JobsIntegrationTests extends JobsTestSupport {
 
     @Test
     void generateWithPreferRespondAsyncAnswersTheSame202() throws Exception {
-        var response = post("/generate?format=stl", TestImages.discPng(128, 203), Map.of("Content-Type", "image/png",
+        var response = post("/generate?format=stl", freshPng(128, 203), Map.of("Content-Type", "image/png",
                 "Prefer", "wait=10, respond-async", "Authorization", "Bearer " + API_KEY));
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.headers().firstValue("Preference-Applied")).hasValue("respond-async");
@@ -103,7 +103,7 @@ class JobsIntegrationTests extends JobsTestSupport {
 
     @Test
     void invalidOptionsAndUploadsAreAnsweredBeforeAJobExists() throws Exception {
-        var badFaces = submit(TestImages.discPng(64, 204), "?faces=7");
+        var badFaces = submit(freshPng(64, 204), "?faces=7");
         assertThat(badFaces.statusCode()).isEqualTo(400);
         assertThat(badFaces.headers().firstValue("Content-Type")).hasValueSatisfying(
                 t -> assertThat(t).startsWith("application/problem+json"));
@@ -127,7 +127,7 @@ class JobsIntegrationTests extends JobsTestSupport {
 
     @Test
     void aCancelledJobStaysCancelledAndCannotBeCancelledTwice() throws Exception {
-        var accepted = submit(TestImages.discPng(1024, 205), "?quality=high&detail=0.5");
+        var accepted = submit(freshPng(1024, 205), "?quality=high&detail=0.5");
         String id = json(accepted).get("id").asString();
         var cancel = HTTP.send(java.net.http.HttpRequest.newBuilder(uri("/jobs/" + id)).DELETE()
                 .header("Authorization", "Bearer " + API_KEY).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -145,7 +145,7 @@ class JobsIntegrationTests extends JobsTestSupport {
 
     @Test
     void anotherKeysJobDoesNotExist() throws Exception {
-        String id = json(submit(TestImages.discPng(128, 206), "")).get("id").asString();
+        String id = json(submit(freshPng(128, 206), "")).get("id").asString();
         Map<String, String> other = Map.of("Authorization", "Bearer " + OTHER_KEY);
         for (String path : List.of("/jobs/" + id, "/jobs/" + id + "/events")) {
             var response = get(path, other);
@@ -182,7 +182,7 @@ class JobsIntegrationTests extends JobsTestSupport {
         List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
         try (var pool = Executors.newFixedThreadPool(10)) {
             for (int i = 0; i < 50; i++) {
-                byte[] image = TestImages.discPng(256, 1 + i);
+                byte[] image = freshPng(256, 1 + i);
                 answers.add(pool.submit(() -> submit(image, "?quality=draft&detail=0.31")));
             }
         }
@@ -211,7 +211,7 @@ class JobsIntegrationTests extends JobsTestSupport {
 
     @Test
     void aWebSocketClientGetsTheSameDocumentsThenANormalClose() throws Exception {
-        String id = json(submit(TestImages.discPng(256, 207), "?quality=draft&detail=0.2")).get("id").asString();
+        String id = json(submit(freshPng(256, 207), "?quality=draft&detail=0.2")).get("id").asString();
         List<String> messages = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Integer> closed = new CompletableFuture<>();
         HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + API_KEY)
@@ -246,7 +246,7 @@ class JobsIntegrationTests extends JobsTestSupport {
 
     @Test
     void aWebSocketClientThatLeavesEarlyDoesNotHurtTheJob() throws Exception {
-        String id = json(submit(TestImages.discPng(1024, 208), "?quality=high&detail=0.2")).get("id").asString();
+        String id = json(submit(freshPng(1024, 208), "?quality=high&detail=0.2")).get("id").asString();
         CountDownLatch first = new CountDownLatch(1);
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("Authorization", "Bearer " + API_KEY)

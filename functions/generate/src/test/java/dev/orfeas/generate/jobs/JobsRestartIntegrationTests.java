@@ -1,7 +1,6 @@
 package dev.orfeas.generate.jobs;
 
 import dev.orfeas.generate.GenerateApplication;
-import dev.orfeas.generate.TestImages;
 import dev.orfeas.storage.LocalS3Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +78,7 @@ class JobsRestartIntegrationTests {
         for (int i = 0; i < count; i++) {
             var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                             + "/jobs?quality=high&detail=0.61")).header("Content-Type", "image/png")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.discPng(1024, seed + i))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JobsTestSupport.freshPng(1024, seed + i))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).isEqualTo(202);
             ids.add(JSON.readTree(response.body()).get("id").asString());

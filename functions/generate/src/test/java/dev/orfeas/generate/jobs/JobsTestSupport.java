@@ -1,9 +1,16 @@
 package dev.orfeas.generate.jobs;
 
 import dev.orfeas.generate.AppTestSupport;
+import dev.orfeas.generate.TestImages;
 import tools.jackson.databind.JsonNode;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
@@ -19,6 +26,26 @@ import java.util.Map;
 abstract class JobsTestSupport extends AppTestSupport {
 
     static final String OTHER_KEY = "other-key-0123456789abcdef";
+
+    /**
+     * {@link TestImages#discPng} with one corner pixel from a per-JVM salt: the same work, but a new mesh on every
+     * run (the test store may hold meshes of earlier runs, and a stored mesh makes a job succeed at once).
+     */
+    static byte[] freshPng(int size, int shade) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(TestImages.discPng(size, shade)));
+            BufferedImage argb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            argb.getGraphics().drawImage(image, 0, 0, null);
+            argb.setRGB(0, 0, (int) (SALT & 0x00FFFFFF)); // fully transparent: outside the object
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(argb, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final long SALT = System.nanoTime();
 
     HttpResponse<byte[]> submit(byte[] image, String query) throws Exception {
         return post("/jobs" + query, image, Map.of("Content-Type", "image/png", "Authorization", "Bearer " + API_KEY));
