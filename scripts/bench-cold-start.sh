@@ -75,7 +75,7 @@ one_run() {
   t2=$(now_ms)
   mem="$(docker stats --no-stream --format '{{.MemUsage}}' "$tag-gen" | cut -d/ -f1 | tr -d ' ')"
   sleep 0.2 # the first-request line is logged as the response completes
-  logs="$(docker logs "$tag-gen" 2>&1 | grep -E 'started: ready|first request served')"
+  logs="$(docker logs "$tag-gen" 2>&1 | grep -E 'started: ready|first request served' || true)"
   echo "$((t1 - t0)) $((t2 - t0)) $(field "$logs" 'started: ready') $(field "$logs" 'spring context') \
 $(field "$logs" 'engine') $(field "$logs" 'model') $(field "$logs" 'warmup') $(field "$logs" 'first request served') $mem"
 }

@@ -12,6 +12,9 @@ BASE_IMAGE="${BASE_IMAGE:-orfeas/base-jre:25-$SUITE}"
 JRE_PACKAGE="${ORFEAS_JRE_PACKAGE:-openjdk-25-jre-headless}"
 STAGE_DIR="$ROOT_DIR/infra/target/images"
 WITH_MODEL="${ORFEAS_IMAGE_MODEL:-true}"
+# the ONNX Runtime version mesh-core uses (one definition: the root pom): the GPU image swaps in its CUDA build
+ORT_VERSION="$(sed -n "s/.*<onnxruntime.version>\(.*\)<\/onnxruntime.version>.*/\1/p" "$ROOT_DIR/pom.xml")"
+CUDA_DEB_CACHE="${ORFEAS_CUDA_DEB_CACHE:-$HOME/.cache/orfeas/cuda-debs}"
 ALL_IMAGES=(generate events s3proxy nginx prometheus generate-gpu)
 
 usage_details() {
@@ -97,7 +100,7 @@ build_base() {
   # The unprivileged runtime user (numeric 10001 in every image; no login, no home).
   echo 'orfeas:x:10001:10001:orfeas:/nonexistent:/usr/sbin/nologin' >>"$rootfs/etc/passwd"
   echo 'orfeas:x:10001:' >>"$rootfs/etc/group"
-  install -m 0755 "$ROOT_DIR/infra/base/orfeas-health" "$rootfs/usr/local/bin/orfeas-health"
+  install -m 0755 "$ROOT_DIR/infra/images/base/orfeas-health" "$rootfs/usr/local/bin/orfeas-health"
   local java_home
   java_home="$(cd "$rootfs" && echo usr/lib/jvm/java-[0-9][0-9]-openjdk-amd64)"
   tar -C "$rootfs" --numeric-owner -c . | docker import \
@@ -134,6 +137,37 @@ gpu_natives() {
   echo "$jar"
 }
 
+# ort_gpu: ONNX Runtime's CUDA build from Maven Central (490 MB, cached in ~/.m2 after the first run).
+ort_gpu() {
+  local jar="$HOME/.m2/repository/com/microsoft/onnxruntime/onnxruntime_gpu/$ORT_VERSION/onnxruntime_gpu-$ORT_VERSION.jar"
+  if [[ ! -f "$jar" ]]; then
+    log "downloading onnxruntime_gpu $ORT_VERSION (490 MB, once) ..."
+    mvn_quiet -q dependency:get -Dartifact="com.microsoft.onnxruntime:onnxruntime_gpu:$ORT_VERSION" >&2 \
+      || die "could not fetch onnxruntime_gpu"
+  fi
+  echo "$jar"
+}
+
+# cuda_debs DIR: cuFFT and cuRAND (CUDA 12.4.1, what ONNX Runtime's CUDA provider links and PyTorch's bundle lacks)
+# as Debian $SUITE non-free packages, fetched with apt-get from the same mirror as the base into a private apt state
+# (this host's apt configuration is not touched), cached in $CUDA_DEB_CACHE.
+cuda_debs() {
+  local out="$1" state="$CUDA_DEB_CACHE/apt" mirror
+  mkdir -p "$CUDA_DEB_CACHE"
+  if ! ls "$CUDA_DEB_CACHE"/libcufft11_*.deb "$CUDA_DEB_CACHE"/libcurand10_*.deb >/dev/null 2>&1; then
+    mirror="$(debian_mirror)"
+    mkdir -p "$state/lists/partial" "$state/archives/partial"
+    echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $SUITE non-free" >"$state/sources.list"
+    local apt_opts=(-o "Dir::Etc::SourceList=$state/sources.list" -o Dir::Etc::SourceParts=/dev/null
+      -o "Dir::State::Lists=$state/lists" -o "Dir::Cache=$state" -o Dir::State::status=/dev/null
+      -o APT::Architecture=amd64 -o APT::Sandbox::User=root)
+    log "downloading libcufft11 and libcurand10 (Debian $SUITE non-free, 212 MB, once) ..."
+    apt-get "${apt_opts[@]}" update >/dev/null && (cd "$CUDA_DEB_CACHE" && apt-get "${apt_opts[@]}" download \
+      libcufft11 libcurand10 >/dev/null) || die "could not fetch libcufft11/libcurand10 from $mirror"
+  fi
+  cp "$CUDA_DEB_CACHE"/libcufft11_*.deb "$CUDA_DEB_CACHE"/libcurand10_*.deb "$out/"
+}
+
 # stage NAME: fills $STAGE_DIR/NAME with the build context. App jars are copied (a build running meanwhile may
 # rewrite them in place); the 2.5 GB CUDA jar from the local Maven repository is hard-linked when possible.
 stage() {
@@ -145,6 +179,9 @@ stage() {
     generate)
       cp "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" "$dir/generate.jar"
       cp "$ROOT_DIR/infra/images/train.sh" "$dir/"
+      cp "$ROOT_DIR/scripts/smoke.png" "$dir/train.png"
+      use_jdk   # the training run's stand-in S3, compiled here: the runtime image has no compiler
+      javac --release 21 -d "$dir/training-s3" "$ROOT_DIR/infra/images/generate/TrainingS3.java" && rm "$dir/TrainingS3.java"
       mkdir -p "$dir/models"
       if [[ "$WITH_MODEL" == true ]]; then
         "$SCRIPT_DIR/fetch-models.sh" >&2 || die "the segmentation model could not be installed (ORFEAS_IMAGE_MODEL=false leaves it out)"
@@ -153,9 +190,13 @@ stage() {
       fi ;;
     generate-gpu)
       cp "$ROOT_DIR/functions/generate/target/generate-0.1.0-SNAPSHOT.jar" "$dir/generate.jar"
-      local natives
+      local natives ort
       natives="$(gpu_natives)"
-      ln -f "$natives" "$dir/pytorch-native-cu124.jar" 2>/dev/null || cp "$natives" "$dir/pytorch-native-cu124.jar" ;;
+      ln -f "$natives" "$dir/pytorch-native-cu124.jar" 2>/dev/null || cp "$natives" "$dir/pytorch-native-cu124.jar"
+      ort="$(ort_gpu)"
+      ln -f "$ort" "$dir/onnxruntime_gpu.jar" 2>/dev/null || cp "$ort" "$dir/onnxruntime_gpu.jar"
+      mkdir -p "$dir/cuda"
+      cuda_debs "$dir/cuda" ;;
     events)
       cp "$ROOT_DIR/functions/events/target/events-0.1.0-SNAPSHOT.jar" "$dir/events.jar"
       cp "$ROOT_DIR/infra/images/train.sh" "$dir/" ;;
