@@ -48,6 +48,8 @@ public class SinkClient {
         encoded.headers().forEach(builder::header);
         if (!properties.hasSink() && properties.apiKey() != null && !properties.apiKey().isBlank()) {
             builder.header("Authorization", "Bearer " + properties.apiKey());
+        } else if (properties.hasSink() && properties.tokenFile() != null) {
+            builder.header("Authorization", "Bearer " + senderToken());
         }
         HttpRequest request = builder.build();
         while (true) {
@@ -75,6 +77,16 @@ public class SinkClient {
             boolean permanent = status >= 400 && status <= 499 && status != 408 && status != 429;
             throw new DeliveryException("sink " + properties.target() + " answered " + status, status, permanent,
                     retryAfter.isPresent() ? retryAfter.getAsLong() : null, null);
+        }
+    }
+
+    /** The OIDC sender token, read fresh: the kubelet rotates a projected token. Unreadable: retryable. */
+    private String senderToken() {
+        try {
+            return java.nio.file.Files.readString(properties.tokenFile()).strip();
+        } catch (IOException e) {
+            throw new DeliveryException("sender token " + properties.tokenFile() + " unreadable: " + e.getMessage(),
+                    0, false, null, e);
         }
     }
 

@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param structured  structured mode ({@code application/cloudevents+json}) instead of binary mode
  * @param maxRetryWait how long one notification may wait out the sink's {@code Retry-After} (429/503) in all,
  *                    retrying in the request; past it the notification is answered 502 and MinIO redelivers
+ * @param tokenFile   a file holding a bearer token for {@code K_SINK} (a projected service-account token with the
+ *                    broker's audience, where Knative Eventing's OIDC sender identity is on); read at each delivery
+ *                    since the kubelet rotates it; never logged
  */
 @Validated
 @ConfigurationProperties("orfeas.events.sink")
@@ -28,7 +31,8 @@ public record SinkProperties(
         String apiKey,
         @NotNull @DefaultValue("10s") Duration timeout,
         @DefaultValue("false") boolean structured,
-        @NotNull @DefaultValue("20s") Duration maxRetryWait) {
+        @NotNull @DefaultValue("20s") Duration maxRetryWait,
+        java.nio.file.Path tokenFile) {
 
     /** {@code $K_SINK} when set, otherwise the generate function. */
     public URI target() {
@@ -53,6 +57,6 @@ public record SinkProperties(
     public String toString() {
         return "SinkProperties[target=" + target() + (hasSink() ? " (K_SINK)" : " (generate, no K_SINK)")
                 + ", apiKey=" + (apiKey == null || apiKey.isBlank() ? "" : "****") + ", timeout=" + timeout
-                + ", structured=" + structured + ", maxRetryWait=" + maxRetryWait + "]";
+                + ", structured=" + structured + ", maxRetryWait=" + maxRetryWait + ", tokenFile=" + tokenFile + "]";
     }
 }

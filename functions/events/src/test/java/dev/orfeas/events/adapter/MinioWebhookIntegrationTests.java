@@ -54,12 +54,25 @@ class MinioWebhookIntegrationTests {
         registry.add("orfeas.events.adapter.auth-token", () -> TOKEN);
         registry.add("orfeas.events.adapter.max-body", () -> "16KB");
         registry.add("orfeas.events.sink.max-retry-wait", () -> "3s");
+        registry.add("orfeas.events.sink.token-file", () -> SENDER_TOKEN.toString());
         registry.add("orfeas.events.notify.targets", () -> NOTIFY.uri().toString());
         registry.add("orfeas.events.notify.allowed-hosts", () -> "127.0.0.1");
         registry.add("orfeas.events.notify.allow-private-addresses", () -> "true");
     }
 
     static final EventReceiver NOTIFY = receiver();
+    static final java.nio.file.Path SENDER_TOKEN = senderToken();
+
+    /** Stands in for a projected service-account token (Knative Eventing OIDC). */
+    private static java.nio.file.Path senderToken() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("sender-token", ".jwt");
+            java.nio.file.Files.writeString(file, "header.payload.signature\n");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
     static TestStore store;
 
     @BeforeAll
@@ -87,7 +100,8 @@ class MinioWebhookIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("emitted").asInt()).isEqualTo(1);
         assertThat(SINK.received()).singleElement().satisfies(r -> {
-            assertThat(r.headers()).containsEntry("ce-type", "dev.orfeas.object.created")
+            assertThat(r.headers()).containsEntry("authorization", "Bearer header.payload.signature")
+                    .containsEntry("ce-type", "dev.orfeas.object.created")
                     .containsEntry("ce-source", "s3://uploads").containsEntry("ce-bucket", "uploads")
                     .containsEntry("ce-subject", "single/cat.png");
             CloudEvent event = r.event();

@@ -14,9 +14,9 @@ class SinkPropertiesTests {
     @Test
     void kSinkWinsAndWithoutItEventsGoToTheGenerateFunction() {
         var withSink = new SinkProperties(URI.create("http://broker-ingress.knative-eventing/orfeas/default"),
-                GENERATE, "key", Duration.ofSeconds(1), false, Duration.ofSeconds(20));
+                GENERATE, "key", Duration.ofSeconds(1), false, Duration.ofSeconds(20), null);
         var withoutSink = new SinkProperties(URI.create(""), GENERATE, "key", Duration.ofSeconds(1), false,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), null);
 
         assertThat(withSink.target().getHost()).isEqualTo("broker-ingress.knative-eventing");
         assertThat(withoutSink.target()).isEqualTo(GENERATE);
@@ -26,7 +26,7 @@ class SinkPropertiesTests {
     @Test
     void toStringNeverPrintsTheApiKey() {
         assertThat(new SinkProperties(null, GENERATE, "s3cr3t-key", Duration.ofSeconds(1), false,
-                Duration.ofSeconds(20)).toString())
+                Duration.ofSeconds(20), null).toString())
                 .doesNotContain("s3cr3t-key").contains("****");
     }
 }

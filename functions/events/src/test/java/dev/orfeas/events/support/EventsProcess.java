@@ -94,8 +94,12 @@ public final class EventsProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("events app exited: " + log());
             }
-            if (store.listObjects(bucket, prefix, count, null).objects().size() >= count) {
-                return;
+            try {
+                if (store.listObjects(bucket, prefix, count, null).objects().size() >= count) {
+                    return;
+                }
+            } catch (dev.orfeas.storage.StorageUnavailableException inProgress) {
+                // S3Proxy lists the temp file of a copy it is writing right now and answers 500: poll again
             }
             Thread.sleep(20);
         }
