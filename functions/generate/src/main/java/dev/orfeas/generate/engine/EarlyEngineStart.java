@@ -23,13 +23,13 @@ public final class EarlyEngineStart implements ApplicationContextInitializer<Con
                 || Boolean.getBoolean("spring.aot.processing")) {
             return; // a start that stops at refresh (AOT training without a GPU), or the build's AOT processing
         }
-        EngineProperties properties;
+        EngineLoad load;
         try {
-            properties = Binder.get(context.getEnvironment()).bindOrCreate("orfeas.generation", EngineProperties.class);
-        } catch (RuntimeException e) {
-            return;
+            load = EngineLoad.unclaimed(
+                    Binder.get(context.getEnvironment()).bindOrCreate("orfeas.generation", EngineProperties.class));
+        } catch (RuntimeException invalid) {
+            return; // the validated binding reports it, naming the setting
         }
-        EngineLoad load = EngineLoad.unclaimed(properties);
         context.getBeanFactory().registerSingleton(BEAN, load);
         // a context that never made an Engine (or made one with other properties) must not leak the load
         context.addApplicationListener((ContextClosedEvent event) -> load.abandon());
