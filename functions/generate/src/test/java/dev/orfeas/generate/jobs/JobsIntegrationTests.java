@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "orfeas.jobs.workers=1",
         "orfeas.jobs.queue-length=3",
         "orfeas.jobs.instance=jobs-tests",
+        "orfeas.jobs.sweep-interval=1s",
         "ORFEAS_LOG_FORMAT="})
 class JobsIntegrationTests extends JobsTestSupport {
 
@@ -261,6 +262,34 @@ class JobsIntegrationTests extends JobsTestSupport {
         socket.abort();
         assertThat(awaitEnd(id, Duration.ofSeconds(180)).get("status").asString()).isEqualTo("succeeded");
         assertThat(get("/readyz", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSweepDeletesExpiredJobsAndFailsJobsNobodyRuns() throws Exception {
+        String owner = "key:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(API_KEY.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+        String expired = JobIds.next();
+        String stale = JobIds.next();
+        java.time.Instant longAgo = java.time.Instant.now().minus(Duration.ofDays(2));
+        JobOptions options = new JobOptions("glb", "default", 20000, 0.0, "auto");
+        JobState old = JobState.queued(expired, options, "old.png", "image/png", owner, "elsewhere", "b1", longAgo)
+                .succeeded("0123456789abcdef0123456789abcdef", false, Map.of(), longAgo);
+        JobState orphan = JobState.queued(stale, options, "stuck.png", "image/png", owner, "elsewhere", "b1",
+                longAgo).running("elsewhere", "b1", java.time.Instant.now().minus(Duration.ofHours(1)));
+        try (var s3 = testS3()) {
+            for (JobState state : List.of(old, orphan)) {
+                s3.putObject(b -> b.bucket("meshes").key("jobs/" + state.id() + ".json").contentType("application/json"),
+                        software.amazon.awssdk.core.sync.RequestBody.fromBytes(JSON.writeValueAsBytes(state)));
+            }
+        }
+        assertThat(getWithKey("/jobs/" + stale).statusCode()).isEqualTo(200);
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(30);
+        while (getWithKey("/jobs/" + expired).statusCode() != 404
+                || !job(stale).get("status").asString().equals("failed")) {
+            assertThat(java.time.Instant.now()).as("swept within 30 s").isBefore(deadline);
+            Thread.sleep(200);
+        }
+        assertThat(job(stale).get("problem").get("type").asString()).isEqualTo("urn:orfeas:problem:job-interrupted");
     }
 
     static String utf8(byte[] bytes) {

@@ -44,7 +44,7 @@ class JobsRestartIntegrationTests {
         String instance = "restart-" + System.nanoTime();
         int port = freePort();
         Process first = start(port, instance);
-        List<String> ids = submitUntilOneRuns(port, 3, 400);
+        List<String> ids = submitUntilOneRuns(port, 3, 460);
 
         first.destroyForcibly(); // kill -9: nothing gets to write a final state
         first.waitFor(30, TimeUnit.SECONDS);
@@ -59,7 +59,7 @@ class JobsRestartIntegrationTests {
             }
         }
 
-        List<String> more = submitUntilOneRuns(port2, 3, 500);
+        List<String> more = submitUntilOneRuns(port2, 3, 470);
         second.destroy(); // SIGTERM: the running job finishes, the waiting ones are stored as interrupted
         assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
 

@@ -83,7 +83,7 @@ class JobsSinkIntegrationTests extends JobsTestSupport {
 
     @Test
     void aJobGoesToTheSinkAsAnEventAndRunsWhenTheEventIsDelivered() throws Exception {
-        var accepted = submit(freshPng(256, 301), "?quality=draft");
+        var accepted = submit(freshPng(256, 351), "?quality=draft");
         assertThat(accepted.statusCode()).isEqualTo(202);
         String id = json(accepted).get("id").asString();
         assertThat(json(accepted).get("status").asString()).isEqualTo("queued");
@@ -132,7 +132,7 @@ class JobsSinkIntegrationTests extends JobsTestSupport {
     @Test
     void aSinkThatRefusesTheEventIs503AndTheJobIsNotLeftQueued() throws Exception {
         SINK_STATUS.set(500);
-        var refused = submit(freshPng(128, 302), "");
+        var refused = submit(freshPng(128, 352), "");
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(json(refused).get("type").asString()).isEqualTo("urn:orfeas:problem:sink-unavailable");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();

@@ -29,7 +29,8 @@ abstract class JobsTestSupport extends AppTestSupport {
 
     /**
      * {@link TestImages#discPng} with one corner pixel from a per-JVM salt: the same work, but a new mesh on every
-     * run (the test store may hold meshes of earlier runs, and a stored mesh makes a job succeed at once).
+     * run (the test store may hold meshes of earlier runs, and a stored mesh makes a job succeed at once). The
+     * disc's colour depends on {@code shade % 100} only: the tests keep those (with size and options) apart.
      */
     static byte[] freshPng(int size, int shade) {
         try {
