@@ -26,8 +26,8 @@ Builds orfeas/base-jre, then orfeas/{generate,events,s3proxy,nginx,prometheus,ge
 (infra/compose/docker-compose.local.yml). IMAGE limits the build to some of: ${ALL_IMAGES[*]}. Needs root
 (debootstrap), dockerd, and the jars (built with Maven when missing). Prints image sizes and the build time.
 
-  --no-gpu        skip generate-gpu (it downloads the 2.5 GB CUDA PyTorch natives jar once and makes a 4.49 GB
-                  image, as measured in docs/images.md)
+  --no-gpu        skip generate-gpu (it downloads the 2.5 GB CUDA PyTorch natives jar, the 490 MB ONNX Runtime GPU
+                  jar and 212 MB of Debian's cuFFT/cuRAND once and makes a 4.72 GB image, as in docs/images.md)
   --rebuild       build the app images even when their inputs are unchanged
   --rebuild-base  bootstrap the base again even when $BASE_IMAGE exists
 

@@ -1,12 +1,9 @@
 package dev.orfeas.images;
 
-import java.lang.reflect.InvocationTargetException;
-
 /**
  * Run inside the GPU image (by {@link GpuImageTests}) with only ONNX Runtime GPU's classes on the class path: prints
- * the providers this build has and what adding the CUDA provider says. Without a GPU that fails on the device or
- * the driver; with a CUDA library missing it fails on loading the provider library instead, which is the point.
- * Reflection, so the test module needs no ONNX Runtime of its own.
+ * the providers this build has, then loads the CUDA provider's library (args[0]), which fails when any library it
+ * links is missing. Reflection, so the test module needs no ONNX Runtime of its own.
  */
 public final class OrtCudaProbe {
 
@@ -16,13 +13,15 @@ public final class OrtCudaProbe {
     public static void main(String[] args) throws ReflectiveOperationException {
         Class<?> environment = Class.forName("ai.onnxruntime.OrtEnvironment");
         System.out.println("providers " + environment.getMethod("getAvailableProviders").invoke(null));
-        Class<?> options = Class.forName("ai.onnxruntime.OrtSession$SessionOptions");
-        Object session = options.getConstructor().newInstance();
+        // loaded, not started: ORT's CUDA provider crashes the process when it starts without a driver. The JVM
+        // loads it without ORT's host symbols (ORT itself loads providers_shared globally first), so the load ends
+        // at "undefined symbol: Provider_GetHost" — after every library it links was found; a missing one reads
+        // "cannot open shared object file" instead.
         try {
-            options.getMethod("addCUDA", int.class).invoke(session, 0);
-            System.out.println("cuda provider added");
-        } catch (InvocationTargetException e) {
-            System.out.println("cuda provider refused: " + e.getCause());
+            System.load(args[0]);
+            System.out.println("cuda provider library loaded");
+        } catch (UnsatisfiedLinkError e) {
+            System.out.println("cuda provider library: " + e.getMessage());
         }
     }
 }
