@@ -37,13 +37,31 @@ final class JobSweeper {
         this.boot = boot;
     }
 
-    /** Sweeps when the last sweep is older than {@code sweep-interval} (cheap to call often). */
+    /** Sweeps when the last sweep is older than {@code sweep-interval} (cheap to call often); never throws. */
     void sweepIfDue() {
         Instant last = lastSweep.get();
         Instant now = clock.instant();
         if (Duration.between(last, now).compareTo(properties.sweepInterval()) >= 0
                 && lastSweep.compareAndSet(last, now)) {
+            try {
+                sweep();
+            } catch (RuntimeException e) {
+                // the store is away: try again next interval (a failure here must not end the timer or a delivery)
+                log.warn("job sweep failed: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The start-up sweep: a store that cannot be reached now must not stop the app (the image build trains it
+     * without one; on a cluster the store may come up later) — the periodic sweep catches up.
+     */
+    void sweepAtStart() {
+        try {
             sweep();
+        } catch (RuntimeException e) {
+            lastSweep.set(Instant.EPOCH);
+            log.warn("job sweep at start failed (retried every sweep-interval): {}", e.getMessage());
         }
     }
 

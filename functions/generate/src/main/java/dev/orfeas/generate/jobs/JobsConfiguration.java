@@ -104,6 +104,6 @@ class JobsConfiguration {
 
     @Bean
     ApplicationListener<ApplicationReadyEvent> jobRecovery(JobSweeper sweeper) {
-        return event -> sweeper.sweep();
+        return event -> sweeper.sweepAtStart();
     }
 }
