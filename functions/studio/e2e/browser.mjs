@@ -32,21 +32,3 @@ export async function canvasCoverage(page) {
     return { width: copy.width, height: copy.height, background: [r, g, b], share: differing / (data.length / 4) };
   });
 }
-
-/** A cheap digest of the preview canvas's pixels: two different pictures give different digests. */
-export async function canvasDigest(page) {
-  return page.evaluate(() => {
-    const source = document.getElementById('canvas');
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    const context = copy.getContext('2d');
-    context.drawImage(source, 0, 0);
-    const { data } = context.getImageData(0, 0, copy.width, copy.height);
-    let hash = 0;
-    for (let i = 0; i < data.length; i += 7) {
-      hash = (hash * 31 + data[i]) | 0;
-    }
-    return hash;
-  });
-}

@@ -92,6 +92,8 @@ export class Viewer {
     event.preventDefault(); // the page does not scroll while the model turns
     this.camera.position.copy(this.controls.target).add(new THREE.Vector3().setFromSpherical(spherical));
     this.controls.update();
+    // where the keys put the camera (azimuth, polar angle, distance), for assistive tools and the browser test
+    this.canvas.dataset.view = [spherical.theta, spherical.phi, spherical.radius].map((v) => v.toFixed(2)).join(' ');
   }
 
   setTurntable(on) {
