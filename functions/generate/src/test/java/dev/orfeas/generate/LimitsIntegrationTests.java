@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,17 +33,26 @@ class LimitsIntegrationTests extends AppTestSupport {
     static final String RATE_KEY = "rate-key-0123456789abcdef";
 
     @Test
-    void requestsBeyondTheKeysRateAre429WithRetryAfter() throws Exception {
+    void uploadsBeyondTheKeysRateAre429WithRetryAfterWhileReadsStayOpen() throws Exception {
         Map<String, String> key = Map.of("Authorization", "Bearer " + RATE_KEY);
         for (int i = 0; i < 10; i++) {
-            assertThat(get("/meshes?limit=1", key).statusCode()).isEqualTo(200);
+            assertThat(meteredRequest(key).statusCode()).isEqualTo(415);
         }
 
-        var limited = get("/meshes?limit=1", key);
+        var limited = meteredRequest(key);
+        var read = get("/meshes?limit=1", key);
 
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(json(limited).get("type").asString()).isEqualTo("urn:orfeas:problem:rate-limited");
         assertThat(Long.parseLong(limited.headers().firstValue("retry-after").orElseThrow())).isPositive();
+        assertThat(read.statusCode()).as("a read (status poll, listing) is not metered").isEqualTo(200);
+    }
+
+    /** A POST the filter meters and the app answers at once (415: not an image). */
+    private HttpResponse<byte[]> meteredRequest(Map<String, String> key) throws Exception {
+        Map<String, String> headers = new HashMap<>(key);
+        headers.put("Content-Type", "text/plain");
+        return post("/generate", "not an image".getBytes(StandardCharsets.UTF_8), headers);
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.OptionalLong;
 
 /**
  * API key ({@code Authorization: Bearer <key>} or {@code X-API-Key}) on everything but health and the static
- * page, then the per-key rate limit: an internal caller's key ({@code orfeas.security.internal.*}) has a limit of
- * its own. 401 / 429 as problem+json.
+ * page, then the per-key rate limit on requests that make work (POST, DELETE): reads — a job's status polled with
+ * backoff, listings, downloads — are not metered. An internal caller's key ({@code orfeas.security.internal.*}) has a
+ * limit of its own. 401 / 429 as problem+json.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -71,7 +72,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             client = "key:" + keyId.get();
             MDC.put("apiKey", keyId.get());
         }
-        OptionalLong wait = limiter.tryConsume(client);
+        OptionalLong wait = isRead(request) ? OptionalLong.empty() : limiter.tryConsume(client);
         if (wait.isPresent()) {
             MDC.remove("apiKey");
             Problems.RATE_LIMITED.write(response, json, "rate limit of " + perMinute
@@ -83,6 +84,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove("apiKey");
         }
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        String method = request.getMethod();
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 
     /**

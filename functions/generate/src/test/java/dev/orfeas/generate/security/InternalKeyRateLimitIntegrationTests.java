@@ -4,6 +4,9 @@ import dev.orfeas.generate.AppTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,13 +32,13 @@ class InternalKeyRateLimitIntegrationTests extends AppTestSupport {
         Map<String, String> client = Map.of("Authorization", "Bearer " + API_KEY);
         Map<String, String> internal = Map.of("Authorization", "Bearer " + INTERNAL_KEY);
         for (int i = 0; i < 3; i++) {
-            assertThat(get("/meshes?limit=1", client).statusCode()).isEqualTo(200);
+            assertThat(metered(client).statusCode()).isEqualTo(415);
         }
 
-        var throttled = get("/meshes?limit=1", client);
+        var throttled = metered(client);
         int internalOk = 0;
         for (int i = 0; i < 20; i++) {
-            if (get("/meshes?limit=1", internal).statusCode() == 200) {
+            if (metered(internal).statusCode() == 415) {
                 internalOk++;
             }
         }
@@ -49,15 +52,22 @@ class InternalKeyRateLimitIntegrationTests extends AppTestSupport {
     void anInternalKeyPastItsOwnBurstIs429WithItsOwnRate() throws Exception {
         Map<String, String> internal = Map.of("X-API-Key", INTERNAL_KEY);
         int ok = 0;
-        for (int i = 0; i < 60 && get("/meshes?limit=1", internal).statusCode() == 200; i++) {
+        for (int i = 0; i < 60 && metered(internal).statusCode() == 415; i++) {
             ok++;
         }
 
-        var limited = get("/meshes?limit=1", internal);
+        var limited = metered(internal);
 
         assertThat(ok).isLessThanOrEqualTo(50);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(json(limited).get("detail").asString()).contains("1 requests per minute");
         assertThat(limited.headers().firstValue("retry-after")).isPresent();
+    }
+
+    /** A POST the filter meters (reads are not) that the app answers at once: 415, not an image. */
+    private HttpResponse<byte[]> metered(Map<String, String> key) throws Exception {
+        Map<String, String> headers = new HashMap<>(key);
+        headers.put("Content-Type", "text/plain");
+        return post("/generate", "not an image".getBytes(StandardCharsets.UTF_8), headers);
     }
 }
