@@ -60,6 +60,17 @@ public class JobRunner {
         this.instance = instance;
         this.boot = boot;
         this.registry = registry;
+        // every outcome's series from the start (at 0), so the failed-jobs ratio has data before the first job ends
+        for (JobStatus status : JobStatus.values()) {
+            if (status.terminal()) {
+                finished(status);
+            }
+        }
+    }
+
+    private Counter finished(JobStatus status) {
+        return Counter.builder("orfeas.jobs").tag("outcome", status.label())
+                .description("Jobs finished, by outcome").register(registry);
     }
 
     String boot() {
@@ -177,8 +188,7 @@ public class JobRunner {
         } finally {
             live.remove(id);
         }
-        Counter.builder("orfeas.jobs").tag("outcome", last.status().label())
-                .description("Jobs finished, by outcome").register(registry).increment();
+        finished(last.status()).increment();
         log.info("job {} {}{}", id, last.status().label(), last.meshId() != null ? " → mesh " + last.meshId() : "");
     }
 
