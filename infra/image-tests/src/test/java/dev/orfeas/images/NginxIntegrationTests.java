@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -82,7 +84,6 @@ class NginxIntegrationTests {
                 Map.entry("ORFEAS_TLS_KEY", certs.resolve("tls.key").toString()),
                 Map.entry("ORFEAS_GENERATE_UPSTREAM", "127.0.0.1:" + generate.getMappedPort(8080)),
                 Map.entry("ORFEAS_GRAFANA_UPSTREAM", "127.0.0.1:9"),
-                Map.entry("ORFEAS_STATIC_ROOT", Images.root().resolve("infra/nginx/html").toString()),
                 Map.entry("ORFEAS_MAX_BODY", "1m"),
                 Map.entry("ORFEAS_RATE", "1r/s"),
                 Map.entry("ORFEAS_BURST", String.valueOf(BURST))), httpsPort);
@@ -193,14 +194,22 @@ class NginxIntegrationTests {
     }
 
     @Test
-    void staticPageIsServedGzipped() throws Exception {
-        HttpResponse<byte[]> page = HttpClient.newBuilder().sslContext(trustingDevCert).build().send(
-                HttpRequest.newBuilder(https("/")).header("Accept-Encoding", "gzip").build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    void theStudioPageComesFromTheAppWithItsCspAndItsBundleGzipped() throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(trustingDevCert).build();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(https("/")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Encoding")).contains("gzip");
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(page.body()))) {
-            assertThat(new String(in.readAllBytes())).contains("<h1>ORFEAS</h1>");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+        Matcher script = Pattern.compile("src=\"(/static/[^\"]+\\.js)\"").matcher(page.body());
+        assertThat(script.find()).as("the page names its hashed bundle:\n%s", page.body()).isTrue();
+
+        HttpResponse<byte[]> bundle = client.send(HttpRequest.newBuilder(https(script.group(1)))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(bundle.headers().firstValue("Cache-Control").orElse("")).contains("immutable");
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bundle.body()))) {
+            assertThat(in.readAllBytes().length).isGreaterThan(bundle.body().length);
         }
     }
 
