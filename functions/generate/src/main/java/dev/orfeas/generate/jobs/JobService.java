@@ -66,6 +66,10 @@ public class JobService implements AutoCloseable {
      */
     public JobDocument submit(byte[] image, String contentType, String name, GenerationOptions options,
                               String owner) {
+        if (queue == null && sink == null) {
+            throw new ProblemException(Problems.SINK_UNAVAILABLE, "this Knative service has no K_SINK and runs no"
+                    + " jobs itself (it takes job.requested deliveries): submit jobs to the generate service", null);
+        }
         String id = JobIds.next();
         JobOptions jobOptions = JobOptions.of(options);
         String meshId = engine.meshIdFor(image, options);

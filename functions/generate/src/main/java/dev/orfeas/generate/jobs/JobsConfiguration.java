@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -54,12 +55,17 @@ class JobsConfiguration {
         return new JobSweeper(store, live, json, Clock.systemUTC(), properties, boot);
     }
 
-    /** Without a sink the jobs run here (a bounded queue, closed with the context); with one, on the broker. */
+    /**
+     * Without a sink the jobs run here (a bounded queue, closed with the context); with one, on the broker. On
+     * Knative ({@code K_SERVICE} set) never here: work after the 202 would run with no request in flight, so a
+     * service without a sink (generate-events, which only runs job.requested deliveries) takes no jobs.
+     */
     @Bean(destroyMethod = "close")
     JobService jobService(JobStore store, LiveJobs live, Engine engine, MeshService meshes, ObjectStore objects,
                           JobRunner runner, JobSweeper sweeper, JsonMapper json, JobsProperties properties,
-                          MeterRegistry registry) {
-        LocalJobQueue queue = properties.hasSink() ? null : new LocalJobQueue(runner, properties.workers(),
+                          MeterRegistry registry, @Value("${K_SERVICE:}") String knativeService) {
+        boolean runHere = !properties.hasSink() && knativeService.isEmpty();
+        LocalJobQueue queue = !runHere ? null : new LocalJobQueue(runner, properties.workers(),
                 properties.queueLength(), registry, id -> sweeper.interrupt(id, "the instance shut down"));
         JobSink sink = properties.hasSink() ? new JobSink(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), properties.sink(), properties.sinkTimeout()) : null;
@@ -92,10 +98,11 @@ class JobsConfiguration {
      * periodic sweep; on Knative the sweep runs inside job.requested deliveries instead ({@link JobEvents}).
      */
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService jobSweeps(JobSweeper sweeper, JobsProperties properties) {
+    ScheduledExecutorService jobSweeps(JobSweeper sweeper, JobsProperties properties,
+                                       @Value("${K_SERVICE:}") String knativeService) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("job-sweep").factory());
-        if (!properties.hasSink()) {
+        if (!properties.hasSink() && knativeService.isEmpty()) {
             long every = properties.sweepInterval().toMillis();
             timer.scheduleWithFixedDelay(sweeper::sweepIfDue, every, every, TimeUnit.MILLISECONDS);
         }
