@@ -43,6 +43,7 @@ start_s3proxy "$S3_PORT" "$WORK/s3" bench "$S3_SECRET" "$WORK"
 PIDS+=("$S3PROXY_PID")
 
 PORT="$(free_port)"
+use_engine_memory_settings   # as run.sh and the images run the app
 ORFEAS_STORAGE_ENDPOINT="http://127.0.0.1:$S3_PORT" ORFEAS_STORAGE_ACCESS_KEY=bench \
   ORFEAS_STORAGE_SECRET_KEY="$S3_SECRET" ORFEAS_STORAGE_CHECKSUMS=when-required ORFEAS_SECURITY_OPEN=true \
   ORFEAS_SECURITY_RATE_LIMIT_ENABLED=false ORFEAS_LOG_FORMAT='' SERVER_ADDRESS=127.0.0.1 PORT="$PORT" \

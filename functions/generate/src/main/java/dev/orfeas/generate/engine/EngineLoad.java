@@ -78,7 +78,7 @@ final class EngineLoad {
                 warmUp = (System.nanoTime() - warm) / 1e9;
             }
             result.complete(new Loaded(g, total - model, model, warmUp));
-        } catch (RuntimeException | LinkageError e) {
+        } catch (Throwable e) { // an OutOfMemoryError in the warm-up too: the engine must end failed, never "loading"
             result.completeExceptionally(e);
         }
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code POST /jobs} (the same body and options as {@code POST /generate}) → 202 + the job document;
@@ -70,9 +71,17 @@ class JobsController {
     SseEmitter events(@PathVariable String id) {
         owned(id);
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MILLIS);
+        // a client gone (or the stream timed out) stops the follower at the job's next change, not at its end
+        AtomicBoolean open = new AtomicBoolean(true);
+        emitter.onCompletion(() -> open.set(false));
+        emitter.onTimeout(() -> open.set(false));
+        emitter.onError(e -> open.set(false));
         Thread.ofVirtual().name("job-events").start(() -> {
             try {
                 feed.follow(id, document -> {
+                    if (!open.get()) {
+                        return false;
+                    }
                     try {
                         emitter.send(SseEmitter.event().name("job").data(document, MediaType.APPLICATION_JSON));
                         return true;

@@ -62,21 +62,27 @@ final class JobsWebSocket extends TextWebSocketHandler implements HandshakeInter
     public void afterConnectionEstablished(WebSocketSession session) {
         String id = (String) session.getAttributes().get(JOB);
         Thread.ofVirtual().name("job-ws").start(() -> {
-            feed.follow(id, document -> {
-                if (!session.isOpen()) {
-                    return false;
-                }
-                try {
-                    session.sendMessage(new TextMessage(json.writeValueAsString(document)));
-                    return true;
-                } catch (IOException | IllegalStateException e) {
-                    log.debug("job {} WebSocket closed by the client: {}", id, e.getMessage());
-                    return false;
-                }
-            });
+            CloseStatus end = CloseStatus.NORMAL;
+            try {
+                feed.follow(id, document -> {
+                    if (!session.isOpen()) {
+                        return false;
+                    }
+                    try {
+                        session.sendMessage(new TextMessage(json.writeValueAsString(document)));
+                        return true;
+                    } catch (IOException | IllegalStateException e) {
+                        log.debug("job {} WebSocket closed by the client: {}", id, e.getMessage());
+                        return false;
+                    }
+                });
+            } catch (RuntimeException e) { // the store went away mid-follow: close, do not leave the client hanging
+                log.warn("job {} WebSocket: following the job failed: {}", id, e.getMessage());
+                end = CloseStatus.SERVER_ERROR;
+            }
             try {
                 if (session.isOpen()) {
-                    session.close(CloseStatus.NORMAL);
+                    session.close(end);
                 }
             } catch (IOException e) {
                 log.debug("job {} WebSocket close: {}", id, e.getMessage());
