@@ -28,8 +28,8 @@ usage_details() {
   --dry-run   print the compose command and the rows, run nothing
 
 Rows: 1 images build < 5 min, 2 every service healthy, 3 /health 200 through nginx, 4 TLS 1.2/1.3 and
-HTTP → HTTPS, 5 generation end to end through nginx, 6 a WebSocket through nginx (pending while the generate
-image has no jobs API), 7 every Prometheus target up, 8 every dashboard query has data, 9 down is graceful,
+HTTP → HTTPS, 5 generation end to end through nginx, 6 a WebSocket through nginx (POST /jobs, then
+/jobs/{id}/ws), 7 every Prometheus target up, 8 every dashboard query has data, 9 down is graceful,
 10 kill -9 of a generate JVM → back healthy by itself, safe requests meanwhile retried on the other replica,
 11 the events app's full backup, then scripts/restore.sh, byte-identical, 12 the load test through nginx,
 13 requests served by each replica (counted by each replica's own metrics).
@@ -306,10 +306,6 @@ check_websocket() {
   local headers="$STACK_DIR/jobs.headers" code location ws
   code="$(api -D "$headers" -o "$STACK_DIR/jobs.json" -w '%{http_code}' --data-binary @"$SCRIPT_DIR/smoke.png" \
     -H 'Content-Type: image/png' "$(https_url '/jobs?quality=draft')" || true)"
-  if [[ "$code" == 404 || "$code" == 405 ]]; then
-    row 6 pending "the generate image has no jobs API yet (POST /jobs → $code): no /jobs/{id}/ws to connect to"
-    return
-  fi
   location="$(sed -n 's/^[Ll]ocation: *\([^[:space:]]*\).*/\1/p' "$headers" | head -1)"
   location="${location#http*://*/}"; location="/${location#/}"
   if [[ "$code" != 202 || "$location" != /jobs/* ]]; then
@@ -356,7 +352,7 @@ check_targets() {
 # substitutions Grafana makes ($__rate_interval → 1m, template variables → .*). Knative and GPU dashboards need a
 # cluster and a GPU exporter: monitoring/'s own tests cover them with a synthetic exporter.
 check_dashboards() {
-  local file expr total=0 empty=() jobs_only=() result
+  local file expr total=0 empty=() result
   for file in "$ROOT_DIR"/monitoring/grafana/dashboards/*.json; do
     case "$(basename "$file")" in orfeas-knative.json|orfeas-gpu.json) continue ;; esac
     while IFS= read -r expr; do
@@ -367,17 +363,11 @@ check_dashboards() {
       result="$(prom_api "/api/v1/query?query=$(jq -rn --arg q "$expr" '$q|@uri')" \
         | jq -r '.data.result | length' 2>/dev/null || echo 0)"
       if [[ ! "$result" =~ ^[1-9] ]]; then
-        if [[ "$expr" == *orfeas_jobs_* && "${ROW_RESULT[6]:-}" == pending ]]; then
-          jobs_only+=("$expr")
-        else
-          empty+=("$(basename "$file" .json): $expr")
-        fi
+        empty+=("$(basename "$file" .json): $expr")
       fi
     done < <(jq -r '.. | objects | select(has("expr")) | .expr' "$file")
   done
-  if ((total > 0 && ${#empty[@]} == 0 && ${#jobs_only[@]} > 0)); then
-    row 8 pending "$((total - ${#jobs_only[@]})) of $total queries of the service, pipeline, events and JVM dashboards have data; the ${#jobs_only[@]} on orfeas_jobs_* wait for the jobs API (row 6); Knative, GPU: no cluster or GPU here"
-  elif ((total > 0 && ${#empty[@]} == 0)); then
+  if ((total > 0 && ${#empty[@]} == 0)); then
     row 8 pass "$total queries of the service, pipeline, events and JVM dashboards have data (Knative, GPU: no cluster or GPU here)"
   else
     printf '%s\n' "${empty[@]}" >"$STACK_DIR/empty-queries.txt"
