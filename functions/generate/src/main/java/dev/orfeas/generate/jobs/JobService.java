@@ -2,6 +2,7 @@ package dev.orfeas.generate.jobs;
 
 import dev.orfeas.generate.api.MeshView;
 import dev.orfeas.generate.engine.Engine;
+import dev.orfeas.generate.generation.Futures;
 import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.generate.generation.MeshService;
 import dev.orfeas.generate.problem.Problems;
@@ -17,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -86,10 +86,10 @@ public class JobService implements AutoCloseable {
             Future<Optional<MeshMeta>> lookup = parallel.submit(() -> meshes.find(meshId));
             Future<?> image0 = local ? null : parallel.submit(() -> store.putImage(id, image, contentType));
             Future<?> state = parallel.submit(() -> store.write(queued));
-            stored = join(lookup);
-            join(state);
+            stored = Futures.join(lookup);
+            Futures.join(state);
             if (image0 != null) {
-                join(image0);
+                Futures.join(image0);
             }
         } catch (RuntimeException e) {
             if (local) {
@@ -124,17 +124,6 @@ public class JobService implements AutoCloseable {
             throw new ProblemException(Problems.SINK_UNAVAILABLE, e.getMessage(), 5L);
         }
         return document(queued);
-    }
-
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     /** The job as the owner sees it; empty when it does not exist or belongs to another key. */
