@@ -1,26 +1,30 @@
 #!/usr/bin/env bash
 # Load test of the generate function with Gatling (monitoring/src/test/java/dev/orfeas/monitoring/GenerateSimulation):
-# an open workload (constant arrival rate) of sync generations, fresh images of several sizes (cache misses) and
-# stored ones (cache hits), for a bounded time after a warm-up that is left out of the figures. Without --url it
-# starts the generate app itself on the embedded S3, on loopback, rate limit off. Writes Gatling's HTML report
-# (monitoring/target/gatling/) and a Markdown summary (intended vs achieved rate, p50/p90/p99/p99.9/max, errors by
-# status and problem type); fails when the error ratio or p99 exceed their limits.
+# an open workload (constant arrival rate) of sync generations of fresh images of several sizes (cache misses) and
+# of stored ones (cache hits), and of jobs (POST /jobs, then its status until it ends), for a bounded time after a
+# warm-up that is left out of the figures; or, with --concurrency N, a closed workload of N clients sending fresh
+# images back to back (throughput at that concurrency). Without --url it starts the generate app itself on the
+# embedded S3, on loopback, rate limit off. Writes Gatling's HTML report (monitoring/target/gatling/) and a Markdown
+# summary (intended vs achieved rate, p50/p90/p99/p99.9/max, errors by status and problem type); fails when the
+# error ratio or p99 exceed their limits.
 # Usage: scripts/loadtest.sh [--url URL] [--rate PER_SECOND] [--duration SECONDS] [--warmup SECONDS]
-#                            [--hit-share 0..1] [--sizes 128,256,...] [--p99-ms MS] [--max-error-percent P]
-#                            [--summary FILE] [--max-concurrent N (the app it starts)]
+#                            [--hit-share 0..1] [--job-share 0..1] [--sizes 128,256,...] [--p99-ms MS]
+#                            [--max-error-percent P] [--summary FILE] [--max-concurrent N (the app it starts)]
+#                            [--concurrency N (closed workload)]
 # A URL that needs a key: LOADTEST_API_KEY=<key> (sent as a bearer token; from the environment, so `ps` never shows
 # it). The target's rate limit must allow RATE per second.
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 
-usage_details() { echo "Defaults: --rate 2 --duration 30 --warmup 5 --hit-share 0.3 --sizes 128,256,384,512 --p99-ms 15000 --max-error-percent 1"; }
+usage_details() { echo "Defaults: --rate 2 --duration 30 --warmup 5 --hit-share 0.3 --job-share 0.2 --sizes 128,256,384,512 --p99-ms 15000 --max-error-percent 1"; }
 on_help "$@"
 
 PROPS=()
 while (($#)); do
   case "$1" in
-    --url|--rate|--duration|--warmup|--hit-share|--sizes|--p99-ms|--max-error-percent|--summary|--max-concurrent)
+    --url|--rate|--duration|--warmup|--hit-share|--job-share|--sizes|--p99-ms|--max-error-percent|--summary\
+    |--max-concurrent|--concurrency)
       [[ $# -ge 2 ]] || die "$1 needs a value"
       PROPS+=("-Dorfeas.loadtest.${1#--}=$2"); shift 2 ;;
     *) die "unknown argument '$1' (see --help)" ;;

@@ -1,8 +1,11 @@
 package dev.orfeas.monitoring;
 
 import dev.orfeas.storage.LocalS3Server;
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
@@ -12,18 +15,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAs;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -33,12 +41,15 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * The load test of the generate function (scripts/loadtest.sh): an open workload (a constant arrival rate, so a
  * slow server cannot hide behind fewer requests) for a bounded time, after a warm-up whose requests carry their
  * own names and are left out of the assertions. Scenarios: sync generate of fresh images (cache misses, several
- * sizes) and of images already stored (cache hits). Without {@code orfeas.loadtest.url} it starts the app itself
- * on the embedded S3, on loopback, rate limit off. Jobs (POST /jobs) do not exist yet: no scenario for them.
+ * sizes), of images already stored (cache hits), and jobs (POST /jobs of a fresh image, then GET /jobs/{id} every
+ * 50 ms until it ends; measured submit → end). Without {@code orfeas.loadtest.url} it starts the app itself on the
+ * embedded S3, on loopback, rate limit off. With {@code concurrency} > 0 it is a closed workload instead: that many
+ * clients sending fresh images back to back (throughput at a given concurrency), misses only.
  *
  * <p>System properties ({@code -Dorfeas.loadtest.*}): url, rate (arrivals per second, all scenarios), duration
- * and warmup (seconds), hit-share (0–1), sizes (comma-separated pixel sides), p99-ms and max-error-percent (the
- * assertions that fail the run), summary (the Markdown file), max-concurrent (the started app's generation slots).
+ * and warmup (seconds), hit-share and job-share (0–1), sizes (comma-separated pixel sides), p99-ms and
+ * max-error-percent (the assertions that fail the run), summary (the Markdown file), max-concurrent (the started
+ * app's generation slots), concurrency (closed workload).
  */
 public class GenerateSimulation extends Simulation {
 
@@ -48,6 +59,10 @@ public class GenerateSimulation extends Simulation {
     private final int duration = Integer.parseInt(property("duration", "30"));
     private final int warmup = Integer.parseInt(property("warmup", "5"));
     private final double hitShare = Double.parseDouble(property("hit-share", "0.3"));
+    private final double jobShare = Double.parseDouble(property("job-share", "0.2"));
+    private final int concurrency = Integer.parseInt(property("concurrency", "0"));
+    /** Answers to requests sent before this (System.nanoTime) are the warm-up's; set when the run starts. */
+    private volatile long measuredFrom = Long.MAX_VALUE;
     private final int p99Ms = Integer.parseInt(property("p99-ms", "15000"));
     private final double maxErrorPercent = Double.parseDouble(property("max-error-percent", "1"));
     private final List<Integer> sizes = Stream.of(property("sizes", "128,256,384,512").split(","))
@@ -80,40 +95,109 @@ public class GenerateSimulation extends Simulation {
                 .exec(measured("generate miss", "miss"));
         ScenarioBuilder hits = scenario("sync generate (hit)").feed(feeder(() -> stored.get(random(stored.size()))))
                 .exec(measured("generate hit", "hit"));
+        ScenarioBuilder jobs = scenario("job").feed(feeder(() -> fresh())).exec(job());
 
-        setUp(
-                warm.injectOpen(constantUsersPerSec(Math.max(1, stored.size() / (double) warmup)).during(warmup)),
-                misses.injectOpen(nothingFor(Duration.ofSeconds(warmup + 1)),
-                        constantUsersPerSec(rate * (1 - hitShare)).during(duration)),
-                hits.injectOpen(nothingFor(Duration.ofSeconds(warmup + 1)),
-                        constantUsersPerSec(rate * hitShare).during(duration)))
-                .protocols(protocol)
+        PopulationBuilder warmUp = warm.injectOpen(
+                constantUsersPerSec(Math.max(1, stored.size() / (double) warmup)).during(warmup));
+        Duration measuredStart = Duration.ofSeconds(warmup + 1);
+        List<PopulationBuilder> load = concurrency > 0
+                // closed: the clients start with the warm-up; answers before the measured phase are left out
+                ? List.of(warmUp, misses.injectClosed(constantConcurrentUsers(concurrency).during(warmup + 1 + duration)))
+                : List.of(warmUp,
+                        misses.injectOpen(nothingFor(measuredStart),
+                                constantUsersPerSec(rate * (1 - hitShare - jobShare)).during(duration)),
+                        hits.injectOpen(nothingFor(measuredStart), constantUsersPerSec(rate * hitShare).during(duration)),
+                        jobs.injectOpen(nothingFor(measuredStart), constantUsersPerSec(rate * jobShare).during(duration)));
+        List<Assertion> assertions = new ArrayList<>(errorsAndTail("generate miss"));
+        if (concurrency == 0 && hitShare > 0) {
+            assertions.addAll(errorsAndTail("generate hit"));
+        }
+        if (concurrency == 0 && jobShare > 0) {
+            assertions.addAll(errorsAndTail("job submit"));
+        }
+        setUp(load).protocols(protocol)
                 .maxDuration(Duration.ofSeconds(warmup + duration + 120))
-                .assertions(
-                        details("generate miss").failedRequests().percent().lte(maxErrorPercent),
-                        details("generate hit").failedRequests().percent().lte(maxErrorPercent),
-                        details("generate miss").responseTime().percentile(99.0).lte(p99Ms),
-                        details("generate hit").responseTime().percentile(99.0).lte(p99Ms));
+                .assertions(assertions);
+    }
+
+    @Override
+    public void before() {
+        measuredFrom = System.nanoTime() + Duration.ofSeconds(warmup + 1).toNanos();
+    }
+
+    /** The run fails on either limit; a request kind that was not sent (a share of 0) has no stats to check. */
+    private List<Assertion> errorsAndTail(String request) {
+        return List.of(details(request).failedRequests().percent().lte(maxErrorPercent),
+                details(request).responseTime().percentile(99.0).lte(p99Ms));
+    }
+
+    /**
+     * A job as a client follows it: submit (202 and its id), then its status every 50 ms until it ends (60 s at
+     * most). The summary's "job" row is submit → end, failed unless it succeeded.
+     */
+    private ChainBuilder job() {
+        return exec(session -> session.set("submitted", System.nanoTime()))
+                .exec(http("job submit").post("/jobs?quality=draft").header("Accept", "application/json")
+                        .body(ByteArrayBody("#{image}"))
+                        .check(status().saveAs("status"), regex("urn:orfeas:problem:([a-z-]+)").optional()
+                                .saveAs("problem"), status().is(202), jsonPath("$.id").saveAs("jobId")))
+                .doIf(session -> !session.isFailed()).then(
+                        asLongAs(session -> !ended(session) && nanosSince(session, "submitted") < 60_000_000_000L).on(
+                                pause(Duration.ofMillis(50))
+                                        .exec(http("job status").get("/jobs/#{jobId}")
+                                                .header("Accept", "application/json")
+                                                .check(status().is(200), jsonPath("$.status").saveAs("jobStatus")))))
+                .exec(session -> {
+                    String end = session.contains("jobStatus") ? session.getString("jobStatus") : null;
+                    boolean failed = session.isFailed() || !"succeeded".equals(end);
+                    String problem = session.contains("problem") ? session.getString("problem")
+                            : end != null && !"succeeded".equals(end) ? "job " + end : null;
+                    record(session, "job", failed, session.contains("status") ? session.getInt("status") : 0,
+                            nanosSince(session, "submitted") / 1_000_000, problem);
+                    return session.remove("status").remove("problem").remove("jobId").remove("jobStatus")
+                            .remove("submitted");
+                });
+    }
+
+    private static boolean ended(Session session) {
+        String status = session.contains("jobStatus") ? session.getString("jobStatus") : "";
+        return status.equals("succeeded") || status.equals("failed") || status.equals("cancelled");
+    }
+
+    private static long nanosSince(Session session, String key) {
+        return System.nanoTime() - session.getLong(key);
+    }
+
+    /** Into the summary, unless the request was sent in the warm-up (closed workloads start with it). */
+    private void record(Session session, String name, boolean failed, int status, long millis, String problem) {
+        if (!session.contains("sent") || session.getLong("sent") >= measuredFrom) {
+            summary.add(name, failed, status, millis, problem);
+        }
     }
 
     /** One measured request: what it answered is saved first (the summary), then checked (the assertions). */
     private ChainBuilder measured(String name, String cache) {
-        return exec(http(name).post("/generate?quality=draft").body(ByteArrayBody("#{image}"))
+        return exec(session -> session.set("sent", System.nanoTime()))
+                .exec(http(name).post("/generate?quality=draft").body(ByteArrayBody("#{image}"))
                 .check(status().saveAs("status"), responseTimeInMillis().saveAs("millis"),
                         regex("urn:orfeas:problem:([a-z-]+)").optional().saveAs("problem"),
                         status().is(200), header("X-Cache").is(cache)))
                 .exec(session -> {
-                    summary.add(name, session.isFailed(), session.contains("status") ? session.getInt("status") : 0,
-                            session.contains("millis") ? session.getLong("millis") : 0,
+                    record(session, name, session.isFailed(), session.contains("status") ? session.getInt("status")
+                                    : 0, session.contains("millis") ? session.getLong("millis") : 0,
                             session.contains("problem") ? session.getString("problem") : null);
-                    return session.remove("status").remove("millis").remove("problem");
+                    return session.remove("status").remove("millis").remove("problem").remove("sent");
                 });
     }
 
     @Override
     public void after() {
         try {
-            String md = summary.markdown(baseUrl, rate, duration, warmup);
+            String workload = concurrency > 0
+                    ? String.format(Locale.ROOT, "closed workload of %d clients sending back to back", concurrency)
+                    : String.format(Locale.ROOT, "open workload at %.2f arrivals/s (%.0f %% jobs, %.0f %% cache hits)",
+                            rate, 100 * jobShare, 100 * hitShare);
+            String md = summary.markdown(baseUrl, workload, duration, warmup);
             Path file = Path.of(property("summary", "target/loadtest-summary.md"));
             summary.write(file, md);
             System.out.println(md);

@@ -25,15 +25,16 @@ final class LoadSummary {
         answers.add(new Answer(request, failed, status, millis, problem));
     }
 
-    String markdown(String target, double intendedRate, int seconds, int warmup) {
+    /** @param workload what was sent, e.g. "open workload at 2.00 arrivals/s (…)" */
+    String markdown(String target, String workload, int seconds, int warmup) {
         Map<String, List<Answer>> byRequest = new TreeMap<>();
         for (Answer a : answers) {
             byRequest.computeIfAbsent(a.request(), k -> new ArrayList<>()).add(a);
         }
         StringBuilder md = new StringBuilder();
         md.append("# Load test summary\n\n");
-        md.append(String.format(Locale.ROOT, "Target %s; open workload at %.2f arrivals/s for %d s after a %d s "
-                + "warm-up (left out below).%n%n", target, intendedRate, seconds, warmup));
+        md.append(String.format(Locale.ROOT, "Target %s; %s for %d s after a %d s warm-up (left out below).%n%n",
+                target, workload, seconds, warmup));
         md.append("| request | answers | achieved rate (/s) | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
                 + "| errors |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -185,6 +185,11 @@ public final class MeshGenerator implements AutoCloseable {
         return new IdentifiedImage(image, options, meshIdFor(image, options), engineKey());
     }
 
+    /** {@code input} itself when this engine identified it, else identified anew (the engine was reloaded since). */
+    public IdentifiedImage identify(IdentifiedImage input) {
+        return input.engineKey().equals(engineKey()) ? input : identify(input.image(), input.options());
+    }
+
     private String engineKey() {
         return ENGINE_VERSION + "/" + silhouetteField.id() + "/" + foregroundExtractor.modelId();
     }

@@ -108,6 +108,10 @@ class MeshGeneratorTests {
             IdentifiedImage elsewhere = engine.identify(png, glb(Quality.DRAFT));
             assertThatThrownBy(() -> withModel.generate(elsewhere, ProgressListener.NONE))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("configured differently");
+            // identified again (a job queued before a reload), it gets this engine's id; its own input is kept as is
+            IdentifiedImage here = withModel.identify(elsewhere);
+            assertThat(here.meshId()).isEqualTo(result.meshId());
+            assertThat(withModel.identify(here)).isSameAs(here);
         }
     }
 

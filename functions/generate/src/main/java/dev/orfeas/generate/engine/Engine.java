@@ -88,6 +88,11 @@ public class Engine implements SmartLifecycle {
         return ready().identify(image, options);
     }
 
+    /** {@code input} itself when the engine in use identified it, else identified anew. */
+    public IdentifiedImage identify(IdentifiedImage input) {
+        return ready().identify(input);
+    }
+
     /** As {@link #generate(byte[], GenerationOptions, ProgressListener)}, under the id already computed. */
     public GenerationResult generate(IdentifiedImage input, ProgressListener progress) {
         return ready().generate(input, progress);

@@ -1,6 +1,7 @@
 package dev.orfeas.generate.generation;
 
 import dev.orfeas.mesh.GenerationOptions;
+import dev.orfeas.mesh.IdentifiedImage;
 import dev.orfeas.mesh.ProgressListener;
 
 /**
@@ -12,13 +13,27 @@ import dev.orfeas.mesh.ProgressListener;
  * @param contentType the image's media type as sent (may be null)
  * @param origin      {@code bucket/key} of the image when it came from an event, else null
  * @param progress    told after each stage ({@link ProgressListener#NONE} when null)
+ * @param identified  the image and options as identified already (a job hashed them to look the mesh up before
+ *                    queueing it), or null: then the image is hashed when it is generated
  */
 public record GenerationRequest(byte[] image, GenerationOptions options, String sourceName, String contentType,
-                                String origin, ProgressListener progress) {
+                                String origin, ProgressListener progress, IdentifiedImage identified) {
 
     public GenerationRequest {
         options = options == null ? GenerationOptions.defaults() : options;
         progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    public GenerationRequest(byte[] image, GenerationOptions options, String sourceName, String contentType,
+                             String origin, ProgressListener progress) {
+        this(image, options, sourceName, contentType, origin, progress, null);
+    }
+
+    /** An image identified already: its bytes and options are the identified ones. */
+    public static GenerationRequest of(IdentifiedImage identified, String sourceName, String contentType,
+                                       ProgressListener progress) {
+        return new GenerationRequest(identified.image(), identified.options(), sourceName, contentType, null,
+                progress, identified);
     }
 
     public GenerationRequest(byte[] image, GenerationOptions options, String sourceName, String contentType,
@@ -27,7 +42,7 @@ public record GenerationRequest(byte[] image, GenerationOptions options, String 
     }
 
     public GenerationRequest withProgress(ProgressListener listener) {
-        return new GenerationRequest(image, options, sourceName, contentType, origin, listener);
+        return new GenerationRequest(image, options, sourceName, contentType, origin, listener, identified);
     }
 
     /** {@code cat.png} → {@code cat}. */

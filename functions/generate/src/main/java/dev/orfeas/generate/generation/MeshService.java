@@ -67,7 +67,8 @@ public class MeshService {
         // How the object was found (alpha, backdrop, model, none); "unknown" for cache hits and failures.
         String foreground = "unknown";
         try {
-            IdentifiedImage input = engine.identify(request.image(), request.options());
+            IdentifiedImage input = request.identified() != null ? engine.identify(request.identified())
+                    : engine.identify(request.image(), request.options());
             String id = input.meshId();
             CacheLookup lookup = new CacheLookup(() -> find(id), timed(progress, format));
             GenerationResult result;

@@ -1,13 +1,17 @@
 package dev.orfeas.generate.jobs;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
  * Follows one job for an SSE or WebSocket client: its current document at once, then a new one whenever its
  * status or progress changes, until it ends. A job held in this process wakes the follower as each stage ends and
  * every stage is sent ({@link LiveJobs#history}); a job running elsewhere is polled from the store (the latest
- * state), backing off from 50 ms to 1 s while nothing changes.
+ * state), backing off from 50 ms to 1 s while nothing changes. A job that stays queued or between stages for
+ * the keep-alive interval gets a keep-alive, so proxies (nginx: 300 s) and clients do not take the quiet stream for
+ * a dead one.
  */
 final class JobFeed {
 
@@ -16,19 +20,23 @@ final class JobFeed {
 
     private final JobService jobs;
     private final LiveJobs live;
+    private final long keepAliveNanos;
 
-    JobFeed(JobService jobs, LiveJobs live) {
+    JobFeed(JobService jobs, LiveJobs live, Duration keepAlive) {
         this.jobs = jobs;
         this.live = live;
+        this.keepAliveNanos = keepAlive.toNanos();
     }
 
     /**
      * Blocks until the job ends, the client is gone ({@code send} answers false) or the thread is interrupted.
      *
-     * @param send delivers one document; false when the client cannot take it any more
+     * @param send      delivers one document; false when the client cannot take it any more
+     * @param keepAlive sends a keep-alive (an SSE comment, a WebSocket ping); false when the client is gone
      */
-    void follow(String id, Predicate<JobDocument> send) {
+    void follow(String id, Predicate<JobDocument> send, BooleanSupplier keepAlive) {
         JobState last = null;
+        long lastSent = System.nanoTime();
         int seenHere = -1; // states of this process's history already passed over (-1: none yet)
         long poll = MIN_POLL_MILLIS;
         try {
@@ -57,6 +65,14 @@ final class JobFeed {
                         last = now;
                         sent = true;
                     }
+                }
+                if (sent) {
+                    lastSent = System.nanoTime();
+                } else if (System.nanoTime() - lastSent >= keepAliveNanos) {
+                    if (!keepAlive.getAsBoolean()) {
+                        return;
+                    }
+                    lastSent = System.nanoTime();
                 }
                 poll = sent ? MIN_POLL_MILLIS : Math.min(poll * 2, MAX_POLL_MILLIS);
                 if (last != null && last.status().terminal()) {

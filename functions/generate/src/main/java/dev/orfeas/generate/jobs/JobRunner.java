@@ -8,6 +8,7 @@ import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.generate.generation.MeshService;
 import dev.orfeas.generate.generation.SaturatedException;
 import dev.orfeas.generate.problem.ProblemAdvice;
+import dev.orfeas.mesh.IdentifiedImage;
 import dev.orfeas.mesh.ProgressListener;
 import dev.orfeas.storage.StorageUnavailableException;
 import io.micrometer.core.instrument.Counter;
@@ -82,7 +83,7 @@ public class JobRunner {
     }
 
     /** A job of the local queue: its state and image come from memory (no store round trips before it starts). */
-    void runLocal(JobState queued, byte[] image) {
+    void runLocal(JobState queued, IdentifiedImage image) {
         String id = queued.id();
         if (live.isCancelled(id)) {
             live.remove(id);
@@ -124,8 +125,11 @@ public class JobRunner {
         }
     }
 
-    /** @param inMemory the image when the job came from the local queue, else null (read from the store) */
-    private void execute(JobState queued, Slot slot, byte[] inMemory) {
+    /**
+     * @param inMemory the image, identified at submission, when the job came from the local queue, else null (read
+     *                 from the store)
+     */
+    private void execute(JobState queued, Slot slot, IdentifiedImage inMemory) {
         String id = queued.id();
         JobState running = queued.running(instance, boot, clock.instant());
         live.update(running);
@@ -134,8 +138,6 @@ public class JobRunner {
         JobState end;
         MeshMeta mesh = null;
         try {
-            byte[] image = inMemory != null ? inMemory : store.image(id).orElseThrow(() ->
-                    new IllegalStateException("the image of job " + id + " is gone")).bytes();
             ProgressListener listener = (stage, millis) -> {
                 if (live.isCancelled(id)) {
                     throw new Cancelled();
@@ -145,8 +147,11 @@ public class JobRunner {
                 live.update(now);
                 progress.offer(now);
             };
-            MeshService.Outcome outcome = generate.apply(new GenerationRequest(image,
-                    running.options().toGenerationOptions(), running.name(), running.contentType(), null, listener));
+            GenerationRequest request = inMemory != null
+                    ? GenerationRequest.of(inMemory, running.name(), running.contentType(), listener)
+                    : new GenerationRequest(storedImage(id), running.options().toGenerationOptions(), running.name(),
+                            running.contentType(), null, listener);
+            MeshService.Outcome outcome = generate.apply(request);
             mesh = outcome.meta();
             end = live.get(id).orElse(running).succeeded(mesh.id(), outcome.cached(), outcome.timingsMs(),
                     clock.instant());
@@ -164,7 +169,7 @@ public class JobRunner {
             }
             end = live.get(id).orElse(running).failed(ProblemJson.of(problems.toProblem(e), json), clock.instant());
         }
-        progress.flush();
+        progress.close();
         finish(end, mesh, inMemory == null);
     }
 
@@ -217,7 +222,7 @@ public class JobRunner {
 
     /** A broker delivery that cannot finish now (store down, engine not ready): queued again, then redelivered. */
     private void requeue(String id, ProgressWriter progress) {
-        progress.flush();
+        progress.close();
         try {
             store.read(id).filter(s -> !s.status().terminal())
                     .ifPresent(s -> store.write(s.requeued(clock.instant())));
@@ -226,6 +231,11 @@ public class JobRunner {
         } finally {
             live.remove(id);
         }
+    }
+
+    private byte[] storedImage(String id) {
+        return store.image(id).orElseThrow(() -> new IllegalStateException("the image of job " + id + " is gone"))
+                .bytes();
     }
 
     /** Thrown out of the engine at a stage boundary once the job is cancelled. */

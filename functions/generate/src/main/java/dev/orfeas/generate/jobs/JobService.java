@@ -7,6 +7,7 @@ import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.generate.generation.MeshService;
 import dev.orfeas.generate.problem.Problems;
 import dev.orfeas.mesh.GenerationOptions;
+import dev.orfeas.mesh.IdentifiedImage;
 import dev.orfeas.storage.ObjectStore;
 import dev.orfeas.web.ProblemException;
 import io.micrometer.core.instrument.Counter;
@@ -72,7 +73,8 @@ public class JobService implements AutoCloseable {
         }
         String id = JobIds.next();
         JobOptions jobOptions = JobOptions.of(options);
-        String meshId = engine.meshIdFor(image, options);
+        IdentifiedImage input = engine.identify(image, options); // hashed once: for the lookup and the local run
+        String meshId = input.meshId();
         if (queue != null && !queue.tryReserve()) {
             rejected.increment();
             throw new ProblemException(Problems.QUEUE_FULL, "the job queue of this instance is full", 5L);
@@ -111,7 +113,7 @@ public class JobService implements AutoCloseable {
         }
         if (local) {
             live.update(queued);
-            queue.submit(queued, image);
+            queue.submit(queued, input);
             return document(queued);
         }
         try {

@@ -74,8 +74,8 @@ class JobsConfiguration {
     }
 
     @Bean
-    JobFeed jobFeed(JobService jobs, LiveJobs live) {
-        return new JobFeed(jobs, live);
+    JobFeed jobFeed(JobService jobs, LiveJobs live, JobsProperties properties) {
+        return new JobFeed(jobs, live, properties.keepAlive());
     }
 
     @Bean

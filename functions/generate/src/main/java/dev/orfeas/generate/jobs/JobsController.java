@@ -82,14 +82,8 @@ class JobsController {
                     if (!open.get()) {
                         return false;
                     }
-                    try {
-                        emitter.send(SseEmitter.event().name("job").data(document, MediaType.APPLICATION_JSON));
-                        return true;
-                    } catch (IOException | IllegalStateException e) {
-                        log.debug("job {} event stream closed by the client: {}", id, e.getMessage());
-                        return false;
-                    }
-                });
+                    return send(id, emitter, SseEmitter.event().name("job").data(document, MediaType.APPLICATION_JSON));
+                }, () -> open.get() && send(id, emitter, SseEmitter.event().comment("keep-alive")));
             } catch (RuntimeException e) {
                 log.debug("job {} event stream ended: {}", id, e.toString());
             } finally {
@@ -97,6 +91,16 @@ class JobsController {
             }
         });
         return emitter;
+    }
+
+    private static boolean send(String id, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            emitter.send(event);
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            log.debug("job {} event stream closed by the client: {}", id, e.getMessage());
+            return false;
+        }
     }
 
     /** @throws ProblemException 404 for an unknown or malformed id, or another key's job */

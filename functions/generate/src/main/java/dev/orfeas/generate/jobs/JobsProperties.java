@@ -24,6 +24,7 @@ import java.time.Duration;
  * @param sink         Knative's {@code $K_SINK}: when set, jobs are sent there as job.requested events instead of
  *                     running in this process
  * @param sinkTimeout  how long the sink may take to accept an event
+ * @param keepAlive    an event stream or WebSocket quiet for this long gets a keep-alive (SSE comment, ping)
  */
 @Validated
 @ConfigurationProperties("orfeas.jobs")
@@ -35,7 +36,8 @@ public record JobsProperties(
         @NotNull @DefaultValue("5m") Duration sweepInterval,
         @NotBlank @DefaultValue("local") String instance,
         URI sink,
-        @NotNull @DefaultValue("10s") Duration sinkTimeout) {
+        @NotNull @DefaultValue("10s") Duration sinkTimeout,
+        @NotNull @DefaultValue("15s") Duration keepAlive) {
 
     public boolean hasSink() {
         return sink != null && !sink.toString().isBlank();
@@ -47,9 +49,10 @@ public record JobsProperties(
                 && sink.getHost() != null);
     }
 
-    @AssertTrue(message = "ttl, stale-after and sweep-interval must be positive")
+    @AssertTrue(message = "ttl, stale-after, sweep-interval and keep-alive must be positive")
     public boolean isDurationsPositive() {
-        return ttl == null || staleAfter == null || sweepInterval == null
-                || (ttl.isPositive() && staleAfter.isPositive() && sweepInterval.isPositive());
+        return ttl == null || staleAfter == null || sweepInterval == null || keepAlive == null
+                || (ttl.isPositive() && staleAfter.isPositive() && sweepInterval.isPositive()
+                && keepAlive.isPositive());
     }
 }

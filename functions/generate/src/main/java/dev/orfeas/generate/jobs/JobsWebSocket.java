@@ -8,8 +8,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
@@ -68,14 +70,8 @@ final class JobsWebSocket extends TextWebSocketHandler implements HandshakeInter
                     if (!session.isOpen()) {
                         return false;
                     }
-                    try {
-                        session.sendMessage(new TextMessage(json.writeValueAsString(document)));
-                        return true;
-                    } catch (IOException | IllegalStateException e) {
-                        log.debug("job {} WebSocket closed by the client: {}", id, e.getMessage());
-                        return false;
-                    }
-                });
+                    return send(id, session, new TextMessage(json.writeValueAsString(document)));
+                }, () -> session.isOpen() && send(id, session, new PingMessage()));
             } catch (RuntimeException e) { // the store went away mid-follow: close, do not leave the client hanging
                 log.warn("job {} WebSocket: following the job failed: {}", id, e.getMessage());
                 end = CloseStatus.SERVER_ERROR;
@@ -88,6 +84,16 @@ final class JobsWebSocket extends TextWebSocketHandler implements HandshakeInter
                 log.debug("job {} WebSocket close: {}", id, e.getMessage());
             }
         });
+    }
+
+    private static boolean send(String id, WebSocketSession session, WebSocketMessage<?> message) {
+        try {
+            session.sendMessage(message);
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            log.debug("job {} WebSocket closed by the client: {}", id, e.getMessage());
+            return false;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.orfeas.generate.jobs;
 
+import dev.orfeas.mesh.IdentifiedImage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -49,7 +50,7 @@ final class LocalJobQueue implements AutoCloseable {
     }
 
     /** Runs a job that holds a reservation; its image stays in memory (a restart fails the job anyway). */
-    void submit(JobState queued, byte[] image) {
+    void submit(JobState queued, IdentifiedImage image) {
         executor.execute(new Task(queued, image));
     }
 
@@ -79,9 +80,9 @@ final class LocalJobQueue implements AutoCloseable {
     private final class Task implements Runnable {
         private final String id;
         private final JobState queued;
-        private final byte[] image;
+        private final IdentifiedImage image;
 
-        Task(JobState queued, byte[] image) {
+        Task(JobState queued, IdentifiedImage image) {
             this.id = queued.id();
             this.queued = queued;
             this.image = image;

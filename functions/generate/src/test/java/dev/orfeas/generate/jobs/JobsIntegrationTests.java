@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "orfeas.jobs.queue-length=3",
         "orfeas.jobs.instance=jobs-tests",
         "orfeas.jobs.sweep-interval=1s",
+        "orfeas.jobs.keep-alive=200ms",
         "ORFEAS_LOG_FORMAT="})
 class JobsIntegrationTests extends JobsTestSupport {
 
@@ -176,6 +178,24 @@ class JobsIntegrationTests extends JobsTestSupport {
             assertThat(answer.contentType()).as(path).startsWith("application/problem+json");
         }
         assertThat(get("/readyz", Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aStreamWhoseJobWaitsGetsKeepAlivesAndStillEndsWithTheResult() throws Exception {
+        // one worker: the second job stays queued while the first (high quality at 1024²) runs, so its stream is quiet
+        String slow = json(submit(freshPng(1024, 209), "?quality=high&detail=1")).get("id").asString();
+        String waiting = json(submit(freshPng(256, 210), "?quality=draft")).get("id").asString();
+        var response = HTTP.send(HttpRequest.newBuilder(uri("/jobs/" + waiting + "/events"))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + API_KEY)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        List<String> lines;
+        try (var stream = response.body()) {
+            lines = stream.toList();
+        }
+        assertThat(lines).contains(":keep-alive"); // an SSE comment line
+        assertThat(lines.stream().filter(line -> line.startsWith("data:")).toList().getLast())
+                .contains("\"status\":\"succeeded\"");
+        assertThat(awaitEnd(slow, Duration.ofSeconds(120)).get("status").asString()).isEqualTo("succeeded");
     }
 
     @Test
