@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -26,6 +27,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -174,6 +179,58 @@ class NginxIntegrationTests {
         // progress event comes long before the result
         long spreadMillis = (arrivals.getLast() - arrivals.getFirst()) / 1_000_000;
         assertThat(spreadMillis).as("first progress event → result").isGreaterThan(500);
+    }
+
+    @Test
+    void jobProgressArrivesThroughTheProxyOverAWebSocket() throws Exception {
+        // a client address of its own (127.0.0.3): the rate-limit test's burst must not spill into this one
+        HttpClient client = HttpClient.newBuilder().sslContext(trustingDevCert)
+                .localAddress(InetAddress.getByName("127.0.0.3")).build();
+        HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(https("/jobs?" + Images.slowUncachedQuery()))
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofFile(Images.slowPhoto())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{32})\"").matcher(accepted.body());
+        assertThat(id.find()).as(accepted.body()).isTrue();
+
+        List<String> messages = new CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket socket = client.newWebSocketBuilder().buildAsync(
+                URI.create("wss://localhost:" + httpsPort + "/jobs/" + id.group(1) + "/ws"), new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            messages.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                        closed.complete(status);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket ws, Throwable error) {
+                        closed.completeExceptionally(error);
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        try {
+            assertThat(closed.get(60, TimeUnit.SECONDS)).as("the server closes normally at the end").isEqualTo(1000);
+        } finally {
+            socket.abort();
+        }
+        // upgraded through nginx, the socket carried the job from running to its result, stage by stage
+        assertThat(messages).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(messages.getFirst()).contains("\"status\":\"");
+        assertThat(messages.getLast()).contains("\"status\":\"succeeded\"").contains("\"percent\":100");
+        assertThat(messages.stream().filter(m -> m.contains("\"status\":\"running\""))).isNotEmpty();
     }
 
     @Test
