@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -35,7 +36,22 @@ final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** For tests: quick to start (C1 only) and small (512 MiB heap). */
     static AppProcess start(String name, List<String> args, Path logDir) throws IOException {
+        return start(name, args, logDir, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), Map.of());
+    }
+
+    /**
+     * As scripts/run.sh and the images run it (full JIT, default heap, the engine's malloc setting): what a load test
+     * must measure.
+     */
+    static AppProcess startAsDeployed(String name, List<String> args, Path logDir) throws IOException {
+        return start(name, args, logDir, List.of("--enable-native-access=ALL-UNNAMED"),
+                Map.of("MALLOC_MMAP_THRESHOLD_", "131072"));
+    }
+
+    private static AppProcess start(String name, List<String> args, Path logDir, List<String> jvm,
+                                    Map<String, String> environment) throws IOException {
         Path jar = Repo.path("functions/" + name + "/target/" + name + "-0.1.0-SNAPSHOT.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the apps first (mvn -B verify builds them "
@@ -45,14 +61,15 @@ final class AppProcess implements AutoCloseable {
         int port = freePort();
         int management = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-Xss4m",
-                "-XX:TieredStopAtLevel=1", "-Dai.djl.offline=true", "-jar", copy.toString(),
-                "--server.port=" + port, "--server.address=127.0.0.1",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss4m", "-Dai.djl.offline=true"));
+        command.addAll(jvm);
+        command.addAll(List.of("-jar", copy.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
                 "--management.server.port=" + management, "--management.server.address=127.0.0.1"));
         command.addAll(args);
         Path log = logDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ORFEAS_LOG_FORMAT", "");
+        builder.environment().putAll(environment);
         return new AppProcess(name, port, management, builder.start(), log);
     }
 

@@ -91,6 +91,11 @@ public class GenerateSimulation extends Simulation {
                 .feed(feeder(() -> stored.get(Math.floorMod(next.getAndIncrement(), stored.size()))))
                 .exec(http("warm-up").post("/generate?quality=draft").body(ByteArrayBody("#{image}"))
                         .check(status().in(200, 429)));
+        // fresh images in the warm-up too, at the rate the measured phase sends them: the JIT compiles the
+        // generation path before it is measured (the stored images alone are cache hits after their first answer)
+        ScenarioBuilder warmMisses = scenario("warm-up (fresh)").feed(feeder(() -> fresh()))
+                .exec(http("warm-up").post("/generate?quality=draft").body(ByteArrayBody("#{image}"))
+                        .check(status().in(200, 429)));
         ScenarioBuilder misses = scenario("sync generate (miss)").feed(feeder(() -> fresh()))
                 .exec(measured("generate miss", "miss"));
         ScenarioBuilder hits = scenario("sync generate (hit)").feed(feeder(() -> stored.get(random(stored.size()))))
@@ -104,6 +109,7 @@ public class GenerateSimulation extends Simulation {
                 // closed: the clients start with the warm-up; answers before the measured phase are left out
                 ? List.of(warmUp, misses.injectClosed(constantConcurrentUsers(concurrency).during(warmup + 1 + duration)))
                 : List.of(warmUp,
+                        warmMisses.injectOpen(constantUsersPerSec(Math.max(1, rate * (1 - hitShare))).during(warmup)),
                         misses.injectOpen(nothingFor(measuredStart),
                                 constantUsersPerSec(rate * (1 - hitShare - jobShare)).during(duration)),
                         hits.injectOpen(nothingFor(measuredStart), constantUsersPerSec(rate * hitShare).during(duration)),
@@ -239,7 +245,7 @@ public class GenerateSimulation extends Simulation {
         if (!property("max-concurrent", "").isBlank()) {
             args.add("--orfeas.generation.max-concurrent=" + property("max-concurrent", ""));
         }
-        AppProcess app = AppProcess.start("generate", args, work);
+        AppProcess app = AppProcess.startAsDeployed("generate", args, work);
         started.add(app);
         app.awaitReady(java.net.http.HttpClient.newHttpClient());
         System.out.println("loadtest: generate on " + app.uri("/") + " (log: " + work + "/generate.log)");

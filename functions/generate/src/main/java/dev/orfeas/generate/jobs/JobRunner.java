@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one stored job to its end on the calling thread: queued → running → succeeded | failed | cancelled, each
@@ -82,21 +83,34 @@ public class JobRunner {
         return instance;
     }
 
-    /** A job of the local queue: its state and image come from memory (no store round trips before it starts). */
-    void runLocal(JobState queued, IdentifiedImage image) {
+    /**
+     * A job of the local queue: its state and image come from memory (no store round trips before it starts). It may
+     * start before the submission has stored it ({@code admission} not done yet): it then generates, but publishes
+     * and stores nothing until admitted, and ends silently when the submission drops it (the mesh was stored
+     * already, or storing the job failed).
+     *
+     * @param admission true once the submission has stored the queued job, false when it dropped the job
+     */
+    void runLocal(JobState queued, IdentifiedImage image, CompletableFuture<Boolean> admission) {
         String id = queued.id();
-        if (live.isCancelled(id)) {
+        if (live.isCancelled(id) || dropped(admission)) {
             live.remove(id);
             return;
         }
-        ConcurrencyLimiter.Permit permit = acquire(id, Slot.WAIT);
-        if (permit == null) { // cancelled while waiting
-            live.remove(id);
+        ConcurrencyLimiter.Permit permit = acquire(id, Slot.WAIT, admission);
+        if (permit == null) { // cancelled or dropped while waiting
+            if (!dropped(admission)) {
+                live.remove(id);
+            }
             return;
         }
         try (permit) {
-            execute(queued, Slot.WAIT, image);
+            execute(queued, Slot.WAIT, image, admission);
         }
+    }
+
+    private static boolean dropped(CompletableFuture<Boolean> admission) {
+        return admission.isDone() && !admission.join();
     }
 
     /**
@@ -111,7 +125,7 @@ public class JobRunner {
         }
         ConcurrencyLimiter.Permit permit;
         try {
-            permit = acquire(id, slot);
+            permit = acquire(id, slot, ADMITTED);
         } catch (SaturatedException e) {
             store.write(queued.requeued(clock.instant()));
             throw e;
@@ -121,7 +135,7 @@ public class JobRunner {
             return;
         }
         try (permit) {
-            execute(queued, slot, null);
+            execute(queued, slot, null, ADMITTED);
         }
     }
 
@@ -129,23 +143,20 @@ public class JobRunner {
      * @param inMemory the image, identified at submission, when the job came from the local queue, else null (read
      *                 from the store)
      */
-    private void execute(JobState queued, Slot slot, IdentifiedImage inMemory) {
+    private void execute(JobState queued, Slot slot, IdentifiedImage inMemory, CompletableFuture<Boolean> admission) {
         String id = queued.id();
         JobState running = queued.running(instance, boot, clock.instant());
-        live.update(running);
         ProgressWriter progress = new ProgressWriter(store, live);
-        progress.offer(running); // stored off this thread: the generation starts now
+        Publication states = new Publication(running, admission, progress);
+        admission.thenAccept(admitted -> states.publish()); // followers see "running" as soon as there are any
         JobState end;
         MeshMeta mesh = null;
         try {
             ProgressListener listener = (stage, millis) -> {
-                if (live.isCancelled(id)) {
+                if (live.isCancelled(id) || dropped(admission)) {
                     throw new Cancelled();
                 }
-                JobState now = live.get(id).orElse(running)
-                        .progressed(stage.label(), stage.percentWhenDone(), clock.instant());
-                live.update(now);
-                progress.offer(now);
+                states.advance(now -> now.progressed(stage.label(), stage.percentWhenDone(), clock.instant()));
             };
             GenerationRequest request = inMemory != null
                     ? GenerationRequest.of(inMemory, running.name(), running.contentType(), listener)
@@ -153,8 +164,7 @@ public class JobRunner {
                             running.contentType(), null, listener);
             MeshService.Outcome outcome = generate.apply(request);
             mesh = outcome.meta();
-            end = live.get(id).orElse(running).succeeded(mesh.id(), outcome.cached(), outcome.timingsMs(),
-                    clock.instant());
+            end = states.current().succeeded(mesh.id(), outcome.cached(), outcome.timingsMs(), clock.instant());
         } catch (Cancelled e) {
             end = running.cancelled(clock.instant());
         } catch (RuntimeException e) {
@@ -167,10 +177,51 @@ public class JobRunner {
                     || e instanceof dev.orfeas.web.ProblemException)) {
                 log.warn("job {} failed: {}", id, e.toString());
             }
-            end = live.get(id).orElse(running).failed(ProblemJson.of(problems.toProblem(e), json), clock.instant());
+            end = states.current().failed(ProblemJson.of(problems.toProblem(e), json), clock.instant());
         }
         progress.close();
+        if (!admission.join()) {
+            return; // dropped by its submission, which answered for it: nothing of this run is published
+        }
         finish(end, mesh, inMemory == null);
+    }
+
+    /** A job known to be stored: the broker's deliveries, whose submission stored it before sending the event. */
+    private static final CompletableFuture<Boolean> ADMITTED = CompletableFuture.completedFuture(true);
+
+    /**
+     * The running job's latest state, published to this process's followers and the progress writer once the job is
+     * admitted, always the latest under one lock, so no follower sees progress go backwards.
+     */
+    private final class Publication {
+        private final CompletableFuture<Boolean> admission;
+        private final ProgressWriter progress;
+        private JobState current;
+        private JobState published;
+
+        Publication(JobState running, CompletableFuture<Boolean> admission, ProgressWriter progress) {
+            this.current = running;
+            this.admission = admission;
+            this.progress = progress;
+        }
+
+        synchronized JobState current() {
+            // a cancel from this process updates the live state (JobService.cancel): it wins over ours
+            return published != null ? live.get(current.id()).orElse(current) : current;
+        }
+
+        synchronized void advance(java.util.function.UnaryOperator<JobState> change) {
+            current = change.apply(current());
+            publish();
+        }
+
+        synchronized void publish() {
+            if (admission.isDone() && admission.join() && current != published) {
+                live.update(current);
+                progress.offer(current);
+                published = current;
+            }
+        }
     }
 
     /**
@@ -197,7 +248,7 @@ public class JobRunner {
         log.info("job {} {}{}", id, last.status().label(), last.meshId() != null ? " → mesh " + last.meshId() : "");
     }
 
-    private ConcurrencyLimiter.Permit acquire(String id, Slot slot) {
+    private ConcurrencyLimiter.Permit acquire(String id, Slot slot, CompletableFuture<Boolean> admission) {
         long backoff = 20;
         while (true) {
             try {
@@ -207,7 +258,7 @@ public class JobRunner {
                     throw e;
                 }
             }
-            if (live.isCancelled(id)) {
+            if (live.isCancelled(id) || dropped(admission)) {
                 return null;
             }
             try {

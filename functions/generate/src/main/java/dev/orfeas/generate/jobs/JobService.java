@@ -19,13 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Submitting, finding and cancelling jobs. A submission whose mesh is stored already succeeds at once; otherwise
  * the queued state is stored and the job goes to the local queue (the image with it, in memory) or, with a sink,
- * the image is stored too and the job goes to the broker.
+ * the image is stored too and the job goes to the broker. The local queue gets the job before the lookup and the
+ * state write (one store round trip, done in parallel) and may start generating meanwhile; it publishes nothing
+ * until this submission admits it.
  * A job is visible only to the key that submitted it: for any other caller it does not exist (404).
  */
 public class JobService implements AutoCloseable {
@@ -82,6 +85,13 @@ public class JobService implements AutoCloseable {
         boolean local = queue != null;
         JobState queued = JobState.queued(id, jobOptions, name, contentType, owner,
                 local ? runner.instance() : null, local ? runner.boot() : null, clock.instant());
+        // the local queue starts the job now, while the lookup and the state write run: it generates but publishes
+        // nothing until admitted (the 202 costs the job no time), and ends silently when dropped below
+        CompletableFuture<Boolean> admission = new CompletableFuture<>();
+        if (local) {
+            live.update(queued);
+            queue.submit(queued, input, admission);
+        }
         Optional<MeshMeta> stored;
         try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
             // the cache lookup, the state and (for the broker) the image, at once: one round trip before the 202
@@ -94,27 +104,25 @@ public class JobService implements AutoCloseable {
                 Futures.join(image0);
             }
         } catch (RuntimeException e) {
-            if (local) {
-                queue.release();
-            }
+            admission.complete(false);
+            live.remove(id);
             store.delete(id);
             throw e;
         }
         if (stored.isPresent()) {
-            if (local) {
-                queue.release();
-            } else {
+            admission.complete(false);
+            if (!local) {
                 store.deleteImage(id);
             }
             JobState done = queued.succeeded(stored.get().id(), true, Map.of("queued", 0.0), clock.instant());
             store.write(done);
+            live.remove(id);
             log.info("job {} → mesh {} (stored already)", id, done.meshId());
             return document(done);
         }
         if (local) {
-            live.update(queued);
-            queue.submit(queued, input);
-            return document(queued);
+            admission.complete(true);
+            return document(live.get(id).orElse(queued));
         }
         try {
             sink.emit(id);

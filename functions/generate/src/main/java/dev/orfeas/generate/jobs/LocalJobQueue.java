@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -45,13 +46,14 @@ final class LocalJobQueue implements AutoCloseable {
         return capacity.tryAcquire();
     }
 
-    void release() {
-        capacity.release();
-    }
-
-    /** Runs a job that holds a reservation; its image stays in memory (a restart fails the job anyway). */
-    void submit(JobState queued, IdentifiedImage image) {
-        executor.execute(new Task(queued, image));
+    /**
+     * Runs a job that holds a reservation (released when the task ends); its image stays in memory (a restart fails
+     * the job anyway).
+     *
+     * @param admission see {@link JobRunner#runLocal}
+     */
+    void submit(JobState queued, IdentifiedImage image, CompletableFuture<Boolean> admission) {
+        executor.execute(new Task(queued, image, admission));
     }
 
     @Override
@@ -81,17 +83,19 @@ final class LocalJobQueue implements AutoCloseable {
         private final String id;
         private final JobState queued;
         private final IdentifiedImage image;
+        private final CompletableFuture<Boolean> admission;
 
-        Task(JobState queued, IdentifiedImage image) {
+        Task(JobState queued, IdentifiedImage image, CompletableFuture<Boolean> admission) {
             this.id = queued.id();
             this.queued = queued;
             this.image = image;
+            this.admission = admission;
         }
 
         @Override
         public void run() {
             try {
-                runner.runLocal(queued, image);
+                runner.runLocal(queued, image, admission);
             } catch (RuntimeException e) {
                 log.warn("job {} could not be run: {}", id, e.toString());
             } finally {
