@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs one stored job to its end on the calling thread: queued → running → succeeded | failed | cancelled, each
@@ -210,7 +211,7 @@ public class JobRunner {
             return published != null ? live.get(current.id()).orElse(current) : current;
         }
 
-        synchronized void advance(java.util.function.UnaryOperator<JobState> change) {
+        synchronized void advance(UnaryOperator<JobState> change) {
             current = change.apply(current());
             publish();
         }
