@@ -20,7 +20,8 @@ class ConfigValidationTests {
             "orfeas.generation.device=tpu                  | orfeas.generation.device",
             "orfeas.generation.model-path=/nonexistent.pt  | model-path",
             "orfeas.generation.model-path=/tmp             | model-path",
-            "orfeas.security.open=false                    | api-keys"})
+            "orfeas.security.open=false                    | api-keys",
+            "orfeas.jobs.keep-alive=0s                     | keep-alive"})
     void badSettingRefusesToStart(String setting, String named) {
         var app = new SpringApplicationBuilder(GenerateApplication.class).web(WebApplicationType.NONE)
                 .properties("orfeas.storage.create-buckets=false", "orfeas.security.open=true",

@@ -22,6 +22,9 @@ public record GenerationRequest(byte[] image, GenerationOptions options, String 
     public GenerationRequest {
         options = options == null ? GenerationOptions.defaults() : options;
         progress = progress == null ? ProgressListener.NONE : progress;
+        if (identified != null && (identified.image() != image || !identified.options().equals(options))) {
+            throw new IllegalArgumentException("identified must be this request's own image and options");
+        }
     }
 
     public GenerationRequest(byte[] image, GenerationOptions options, String sourceName, String contentType,

@@ -7,10 +7,10 @@ import dev.orfeas.generate.generation.MeshService;
 import dev.orfeas.generate.problem.ProblemAdvice;
 import dev.orfeas.storage.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -64,13 +64,17 @@ class JobsConfiguration {
     JobService jobService(JobStore store, LiveJobs live, Engine engine, MeshService meshes, ObjectStore objects,
                           JobRunner runner, JobSweeper sweeper, JsonMapper json, JobsProperties properties,
                           MeterRegistry registry, @Value("${K_SERVICE:}") String knativeService) {
-        boolean runHere = !properties.hasSink() && knativeService.isEmpty();
-        LocalJobQueue queue = !runHere ? null : new LocalJobQueue(runner, properties.workers(),
+        LocalJobQueue queue = !runsHere(properties, knativeService) ? null : new LocalJobQueue(runner, properties.workers(),
                 properties.queueLength(), registry, id -> sweeper.interrupt(id, "the instance shut down"));
         JobSink sink = properties.hasSink() ? new JobSink(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), properties.sink(), properties.sinkTimeout()) : null;
         return new JobService(store, live, engine, meshes, objects, queue, sink, runner, json, Clock.systemUTC(),
                 registry);
+    }
+
+    /** Jobs run in this process: no sink to send them to, and not on Knative (no work after the 202 there). */
+    private static boolean runsHere(JobsProperties properties, String knativeService) {
+        return !properties.hasSink() && knativeService.isEmpty();
     }
 
     @Bean
@@ -102,7 +106,7 @@ class JobsConfiguration {
                                        @Value("${K_SERVICE:}") String knativeService) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("job-sweep").factory());
-        if (!properties.hasSink() && knativeService.isEmpty()) {
+        if (runsHere(properties, knativeService)) {
             long every = properties.sweepInterval().toMillis();
             timer.scheduleWithFixedDelay(sweeper::sweepIfDue, every, every, TimeUnit.MILLISECONDS);
         }

@@ -42,6 +42,20 @@ class MeshServiceTests {
     }
 
     @Test
+    void anImageIdentifiedBeforehandGivesTheSameMeshAndAMismatchedOneIsRefused() throws Exception {
+        byte[] image = TestImages.discPng(64, 9);
+        GenerationRequest plain = request(image, 0);
+        var identified = TestEngines.ready().identify(image, plain.options());
+
+        var outcome = generate.apply(GenerationRequest.of(identified, "cat.png", "image/png", null));
+
+        assertThat(outcome.meta().id()).isEqualTo(identified.meshId());
+        assertThat(generate.apply(plain).meta().id()).isEqualTo(identified.meshId()); // same id, so a cache hit
+        assertThatThrownBy(() -> new GenerationRequest(TestImages.discPng(64, 10), plain.options(), null, null, null,
+                null, identified)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aNewMeshIsStoredFileByFileAndPublishedByItsMetaJson() {
         List<Stage> stages = new ArrayList<>();
         var outcome = generate.apply(request(TestImages.discPng(64, 8), 0)
