@@ -23,16 +23,18 @@ final class CacheLookup implements ProgressListener {
     private final List<Runnable> held = new ArrayList<>();
     private volatile double millis = Double.NaN;
 
+    /** Starts the lookup on its own virtual thread. */
     CacheLookup(Supplier<Optional<MeshMeta>> find, ProgressListener downstream) {
+        this(CompletableFuture.supplyAsync(find, task -> Thread.ofVirtual().name("mesh-lookup").start(task)),
+                downstream);
+    }
+
+    /** A lookup started already (a job's submission): {@link #millis()} then counts from here. */
+    CacheLookup(CompletableFuture<Optional<MeshMeta>> started, ProgressListener downstream) {
         this.downstream = downstream;
         long start = System.nanoTime();
-        this.lookup = CompletableFuture.supplyAsync(() -> {
-            try {
-                return find.get();
-            } finally {
-                millis = Math.round((System.nanoTime() - start) / 1e4) / 100.0;
-            }
-        }, task -> Thread.ofVirtual().name("mesh-lookup").start(task));
+        this.lookup = started.whenComplete((stored, failure) ->
+                millis = Math.round((System.nanoTime() - start) / 1e4) / 100.0);
     }
 
     @Override

@@ -70,7 +70,9 @@ public class MeshService {
             IdentifiedImage input = request.identified() != null ? engine.identify(request.identified())
                     : engine.identify(request.image(), request.options());
             String id = input.meshId();
-            CacheLookup lookup = new CacheLookup(() -> find(id), timed(progress, format));
+            CacheLookup lookup = request.lookup() != null && input.meshId().equals(request.identified().meshId())
+                    ? new CacheLookup(request.lookup(), timed(progress, format))
+                    : new CacheLookup(() -> find(id), timed(progress, format)); // engine reloaded: another id
             GenerationResult result;
             double engineMs;
             Optional<MeshMeta> stored;

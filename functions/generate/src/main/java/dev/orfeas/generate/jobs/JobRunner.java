@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
 
@@ -90,9 +91,11 @@ public class JobRunner {
      * and stores nothing until admitted, and ends silently when the submission drops it (the mesh was stored
      * already, or storing the job failed).
      *
+     * @param lookup    the submission's cache lookup of the image, which the generation takes as its own
      * @param admission true once the submission has stored the queued job, false when it dropped the job
      */
-    void runLocal(JobState queued, IdentifiedImage image, CompletableFuture<Boolean> admission) {
+    void runLocal(JobState queued, IdentifiedImage image, CompletableFuture<Optional<MeshMeta>> lookup,
+                  CompletableFuture<Boolean> admission) {
         String id = queued.id();
         if (live.isCancelled(id) || dropped(admission)) {
             live.remove(id);
@@ -106,7 +109,7 @@ public class JobRunner {
             return;
         }
         try (permit) {
-            execute(queued, Slot.WAIT, image, admission);
+            execute(queued, Slot.WAIT, new InMemory(image, lookup), admission);
         }
     }
 
@@ -140,11 +143,15 @@ public class JobRunner {
         }
     }
 
+    /** A local job's image, identified at submission, and the submission's lookup of its mesh. */
+    private record InMemory(IdentifiedImage image, CompletableFuture<Optional<MeshMeta>> lookup) {
+    }
+
     /**
-     * @param inMemory the image, identified at submission, when the job came from the local queue, else null (read
+     * @param inMemory the image and its lookup when the job came from the local queue, else null (the image is read
      *                 from the store)
      */
-    private void execute(JobState queued, Slot slot, IdentifiedImage inMemory, CompletableFuture<Boolean> admission) {
+    private void execute(JobState queued, Slot slot, InMemory inMemory, CompletableFuture<Boolean> admission) {
         String id = queued.id();
         JobState running = queued.running(instance, boot, clock.instant());
         ProgressWriter progress = new ProgressWriter(store, live);
@@ -160,7 +167,8 @@ public class JobRunner {
                 states.advance(now -> now.progressed(stage.label(), stage.percentWhenDone(), clock.instant()));
             };
             GenerationRequest request = inMemory != null
-                    ? GenerationRequest.of(inMemory, running.name(), running.contentType(), listener)
+                    ? GenerationRequest.of(inMemory.image(), running.name(), running.contentType(), listener)
+                            .withLookup(inMemory.lookup())
                     : new GenerationRequest(storedImage(id), running.options().toGenerationOptions(), running.name(),
                             running.contentType(), null, listener);
             MeshService.Outcome outcome = generate.apply(request);

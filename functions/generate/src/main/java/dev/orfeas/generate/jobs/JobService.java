@@ -85,17 +85,19 @@ public class JobService implements AutoCloseable {
         boolean local = queue != null;
         JobState queued = JobState.queued(id, jobOptions, name, contentType, owner,
                 local ? runner.instance() : null, local ? runner.boot() : null, clock.instant());
+        // the cache lookup, the state and (for the broker) the image, at once: one round trip before the 202
+        CompletableFuture<Optional<MeshMeta>> lookup = CompletableFuture.supplyAsync(() -> meshes.find(meshId),
+                task -> Thread.ofVirtual().name("job-lookup").start(task));
         // the local queue starts the job now, while the lookup and the state write run: it generates but publishes
-        // nothing until admitted (the 202 costs the job no time), and ends silently when dropped below
+        // nothing until admitted (the 202 costs the job no time), and ends silently when dropped below; its
+        // generation takes this lookup's answer instead of asking the store again
         CompletableFuture<Boolean> admission = new CompletableFuture<>();
         if (local) {
             live.update(queued);
-            queue.submit(queued, input, admission);
+            queue.submit(queued, input, lookup, admission);
         }
         Optional<MeshMeta> stored;
         try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
-            // the cache lookup, the state and (for the broker) the image, at once: one round trip before the 202
-            Future<Optional<MeshMeta>> lookup = parallel.submit(() -> meshes.find(meshId));
             Future<?> image0 = local ? null : parallel.submit(() -> store.putImage(id, image, contentType));
             Future<?> state = parallel.submit(() -> store.write(queued));
             stored = Futures.join(lookup);

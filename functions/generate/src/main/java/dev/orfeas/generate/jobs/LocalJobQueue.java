@@ -1,5 +1,6 @@
 package dev.orfeas.generate.jobs;
 
+import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.mesh.IdentifiedImage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
@@ -50,10 +52,12 @@ final class LocalJobQueue implements AutoCloseable {
      * Runs a job that holds a reservation (released when the task ends); its image stays in memory (a restart fails
      * the job anyway).
      *
+     * @param lookup    the submission's cache lookup of the image, and
      * @param admission see {@link JobRunner#runLocal}
      */
-    void submit(JobState queued, IdentifiedImage image, CompletableFuture<Boolean> admission) {
-        executor.execute(new Task(queued, image, admission));
+    void submit(JobState queued, IdentifiedImage image, CompletableFuture<Optional<MeshMeta>> lookup,
+                CompletableFuture<Boolean> admission) {
+        executor.execute(new Task(queued, image, lookup, admission));
     }
 
     @Override
@@ -83,19 +87,22 @@ final class LocalJobQueue implements AutoCloseable {
         private final String id;
         private final JobState queued;
         private final IdentifiedImage image;
+        private final CompletableFuture<Optional<MeshMeta>> lookup;
         private final CompletableFuture<Boolean> admission;
 
-        Task(JobState queued, IdentifiedImage image, CompletableFuture<Boolean> admission) {
+        Task(JobState queued, IdentifiedImage image, CompletableFuture<Optional<MeshMeta>> lookup,
+             CompletableFuture<Boolean> admission) {
             this.id = queued.id();
             this.queued = queued;
             this.image = image;
+            this.lookup = lookup;
             this.admission = admission;
         }
 
         @Override
         public void run() {
             try {
-                runner.runLocal(queued, image, admission);
+                runner.runLocal(queued, image, lookup, admission);
             } catch (RuntimeException e) {
                 log.warn("job {} could not be run: {}", id, e.toString());
             } finally {

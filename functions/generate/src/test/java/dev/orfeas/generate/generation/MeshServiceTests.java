@@ -18,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +54,28 @@ class MeshServiceTests {
         assertThat(outcome.meta().id()).isEqualTo(identified.meshId());
         assertThat(generate.apply(plain).meta().id()).isEqualTo(identified.meshId()); // same id, so a cache hit
         assertThatThrownBy(() -> new GenerationRequest(TestImages.discPng(64, 10), plain.options(), null, null, null,
-                null, identified)).isInstanceOf(IllegalArgumentException.class);
+                null, identified, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLookupStartedByTheCallerIsTakenInsteadOfAskingTheStoreAgain() throws Exception {
+        var first = generate.apply(request(TestImages.discPng(64, 11), 0)).meta();
+        byte[] image = TestImages.discPng(64, 12);
+        var identified = TestEngines.ready().identify(image, request(image, 0).options());
+
+        // the caller's lookup says "stored": taken as the answer although the store has no mesh for this image
+        var claimedStored = generate.apply(GenerationRequest.of(identified, "cat.png", "image/png", null)
+                .withLookup(CompletableFuture.completedFuture(Optional.of(first))));
+        // the caller's lookup says "not stored": generated and stored under the image's own id
+        var generated = generate.apply(GenerationRequest.of(identified, "cat.png", "image/png", null)
+                .withLookup(CompletableFuture.supplyAsync(Optional::empty)));
+
+        assertThat(claimedStored.cached()).isTrue();
+        assertThat(claimedStored.meta().id()).isEqualTo(first.id());
+        assertThat(generated.cached()).isFalse();
+        assertThat(generated.meta().id()).isEqualTo(identified.meshId());
+        assertThatThrownBy(() -> request(image, 0).withLookup(CompletableFuture.completedFuture(Optional.empty())))
+                .isInstanceOf(IllegalArgumentException.class); // a lookup needs the identified image it is for
     }
 
     @Test
