@@ -4,8 +4,10 @@
 # pair by pair in alternating order, each a new mesh (twin images differing in one pixel: same work, no cache hit).
 # Prints per run: sync p50, job p50, job/sync p50 (median of the per-pair ratios), submit → 202, submit → first
 # progress event; then the median over the runs. One app on loopback against a throw-away S3Proxy, in-process
-# queue (no K_SINK), warmed with WARM_UP pairs first.
-# Usage: scripts/bench-jobs.sh
+# queue (no K_SINK), warmed with WARM_UP pairs first. IMAGES="a.png b.jpg ..." uses those pictures instead of the
+# 256 px discs (pair i: picture i mod n, a salt pixel changed); MODEL=<model.onnx> runs the app with that
+# segmentation model (default: none, the built-in segmenter), as run.sh does with IS-Net.
+# Usage: [RUNS=5] [PAIRS=15] [WARM_UP=10] [IMAGES=...] [MODEL=...] scripts/bench-jobs.sh
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
@@ -13,9 +15,14 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RUNS="${RUNS:-5}"
 PAIRS="${PAIRS:-15}"
 WARM_UP="${WARM_UP:-10}"
+read -r -a PICTURES <<<"${IMAGES:-}"
+MODEL="${MODEL:-}"
+for picture in "${PICTURES[@]}" ${MODEL:+"$MODEL"}; do
+  [[ -f "$picture" ]] || die "no such file: $picture"
+done
 
 usage_details() {
-  echo "Environment: RUNS=$RUNS PAIRS=$PAIRS WARM_UP=$WARM_UP"
+  echo "Environment: RUNS=$RUNS PAIRS=$PAIRS WARM_UP=$WARM_UP IMAGES=${IMAGES:-} MODEL=$MODEL"
 }
 on_help "$@"
 
@@ -47,6 +54,7 @@ use_engine_memory_settings   # as run.sh and the images run the app
 ORFEAS_STORAGE_ENDPOINT="http://127.0.0.1:$S3_PORT" ORFEAS_STORAGE_ACCESS_KEY=bench \
   ORFEAS_STORAGE_SECRET_KEY="$S3_SECRET" ORFEAS_STORAGE_CHECKSUMS=when-required ORFEAS_SECURITY_OPEN=true \
   ORFEAS_SECURITY_RATE_LIMIT_ENABLED=false ORFEAS_LOG_FORMAT='' SERVER_ADDRESS=127.0.0.1 PORT="$PORT" \
+  ORFEAS_GENERATION_SEGMENTATION_MODEL="$MODEL" \
   java -Dai.djl.offline=true -Xss4m --enable-native-access=ALL-UNNAMED -jar "$GEN/target/generate-0.1.0-SNAPSHOT.jar" \
   > "$WORK/app.log" 2>&1 &
 PIDS+=("$!")
@@ -55,11 +63,12 @@ wait_for "readiness" 180 curl -fsS "$BASE/readyz" || die "app not ready: $(tail 
 
 SALT="$(date +%s%N)"
 log "warm-up: $WARM_UP pairs"
-java -cp "$BENCH_CP" dev.orfeas.generate.bench.JobsBench "$BASE" "$SALT" "$WARM_UP" > /dev/null \
+java -cp "$BENCH_CP" dev.orfeas.generate.bench.JobsBench "$BASE" "$SALT" "$WARM_UP" "${PICTURES[@]}" > /dev/null \
   || die "warm-up failed: $(tail -20 "$WORK/app.log")"
 LINES=()
 for run in $(seq "$RUNS"); do
-  line="$(java -cp "$BENCH_CP" dev.orfeas.generate.bench.JobsBench "$BASE" "$((SALT + run * 1000003))" "$PAIRS")" \
+  line="$(java -cp "$BENCH_CP" dev.orfeas.generate.bench.JobsBench "$BASE" "$((SALT + run * 1000003))" "$PAIRS" \
+    "${PICTURES[@]}")" \
     || die "run $run failed: $(tail -20 "$WORK/app.log")"
   LINES+=("run $run (load average $(cut -d' ' -f1-3 /proc/loadavg)): $line")
   log "${LINES[-1]}"

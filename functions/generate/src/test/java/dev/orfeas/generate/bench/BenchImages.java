@@ -9,7 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The benchmark's images: a 256 px object with a salt pixel, so every (salt, index) is a new mesh id. */
+/**
+ * The benchmark's images: a 256 px object, or a real picture, with a salt pixel, so every (salt, index) is a new
+ * mesh id.
+ */
 final class BenchImages {
 
     private BenchImages() {
@@ -26,6 +29,22 @@ final class BenchImages {
         g.fillOval(90 + index % 40, 90, 40, 40);
         g.dispose();
         image.setRGB(0, 0, (int) (salt ^ (salt >>> 32)) & 0x00FFFFFF); // transparent-black-ish corner varies bytes
+        return png(image);
+    }
+
+    /** A real picture as a new mesh: one pixel of the top row changed by (salt, index), encoded as PNG. */
+    static byte[] salted(BufferedImage picture, long salt, int index) {
+        BufferedImage copy = new BufferedImage(picture.getWidth(), picture.getHeight(),
+                picture.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = copy.createGraphics();
+        g.drawImage(picture, 0, 0, null);
+        g.dispose();
+        int x = (int) Math.floorMod(salt * 31 + index, (long) copy.getWidth());
+        copy.setRGB(x, 0, copy.getRGB(x, 0) ^ 0x010101);
+        return png(copy);
+    }
+
+    private static byte[] png(BufferedImage image) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(image, "png", out);

@@ -1,6 +1,9 @@
 package dev.orfeas.generate.bench;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,8 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +25,8 @@ import java.util.regex.Pattern;
  * (Accept: application/json, until the answer) and once as a job ({@code POST /jobs}, then its SSE stream until
  * the final event), in alternating order. Prints medians: sync, job end to end, their ratio (median of the
  * per-pair ratios), submit → 202, submit → first progress event (the first event naming a stage).
- * Usage: {@code BASE SALT PAIRS}.
+ * Usage: {@code BASE SALT PAIRS [IMAGE_FILE...]}: with files, pair i uses file i mod n (a salt pixel changed),
+ * else the 256 px discs of {@link BenchImages}.
  */
 public final class JobsBench {
 
@@ -30,14 +37,18 @@ public final class JobsBench {
         String base = args[0];
         long salt = Long.parseLong(args[1]);
         int pairs = Integer.parseInt(args[2]);
+        List<BufferedImage> files = new ArrayList<>();
+        for (int f = 3; f < args.length; f++) {
+            files.add(Objects.requireNonNull(ImageIO.read(new File(args[f])), "not an image: " + args[f]));
+        }
         double[] sync = new double[pairs];
         double[] job = new double[pairs];
         double[] ratio = new double[pairs];
         double[] accepted = new double[pairs];
         double[] firstProgress = new double[pairs];
         for (int i = 0; i < pairs; i++) {
-            byte[] a = BenchImages.image(salt, i);
-            byte[] b = BenchImages.image(salt + 1, i);
+            byte[] a = picture(files, salt, i);
+            byte[] b = picture(files, salt + 1, i);
             double[] j;
             if (i % 2 == 0) {
                 sync[i] = sync(base, a);
@@ -55,6 +66,11 @@ public final class JobsBench {
                         + "submit→202 p50 %.1f ms, submit→first progress p50 %.1f ms (p90 %.1f)%n", pairs,
                 median(sync), median(job), median(ratio), median(accepted), median(firstProgress),
                 percentile(firstProgress, 90));
+    }
+
+    private static byte[] picture(List<BufferedImage> files, long salt, int index) {
+        return files.isEmpty() ? BenchImages.image(salt, index)
+                : BenchImages.salted(files.get(index % files.size()), salt, index);
     }
 
     private static double sync(String base, byte[] image) throws Exception {
