@@ -62,6 +62,8 @@ class ColdStartIntegrationTests {
         assertThat(engine).isPositive().isLessThan(ready);
         assertThat(model).isPositive().isLessThan(ready);
         assertThat(warmUp).isPositive().isLessThan(ready);
+        assertThat(before).as("on the CPU the model's first inference is left to the first photo (model-warm-up auto)")
+                .doesNotContain("phase=\"first-inference\"");
         get(port, "/livez");
         get(port, "/readyz");
         assertThat(gauge(get(management, "/actuator/prometheus"), "orfeas_startup_first_request_seconds"))

@@ -214,10 +214,21 @@ public final class MeshGenerator implements AutoCloseable {
         return torch.device().toString();
     }
 
-    /** Runs one small generation so the first real request does not pay for lazy initialisation. */
+    /**
+     * Runs one small generation so the first real request does not pay for lazy initialisation (the JIT, PyTorch's
+     * first operations). The segmentation model is not run: see {@link #warmUpModel()}.
+     */
     public void warmUp() {
         GenerationOptions draft = new GenerationOptions(MeshFormat.GLB, Quality.DRAFT, 0, 0.0);
         generate(WarmUpImage.png(), draft, ProgressListener.NONE);
+    }
+
+    /**
+     * Runs the segmentation model once (nothing without one): a first inference sets up what later ones reuse
+     * (on CUDA its kernels and memory). It takes as long as a real photo's inference, so it pays only where the
+     * first run costs much more than later ones.
+     */
+    public void warmUpModel() {
         segmentationModel.ifPresent(model -> model.predict(WarmUpImage.opaque()));
     }
 

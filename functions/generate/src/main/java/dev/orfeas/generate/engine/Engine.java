@@ -152,6 +152,14 @@ public class Engine implements SmartLifecycle {
         if (!Double.isNaN(warmUpSeconds)) {
             log.info("engine warmed up in {} s", String.format("%.2f", warmUpSeconds));
         }
+        if (!Double.isNaN(loaded.modelWarmUpSeconds())) {
+            log.info("segmentation model's first inference (warm-up) took {} s",
+                    String.format("%.2f", loaded.modelWarmUpSeconds()));
+        } else {
+            g.segmentationModel().ifPresent(m -> log.info("segmentation model not run before readiness ({}; "
+                    + "orfeas.generation.model-warm-up={}): the first photo pays its first inference",
+                    m.onCuda() ? "CUDA" : "CPU", properties.modelWarmUp()));
+        }
         synchronized (this) {
             if (state.get() != State.LOADING || epoch != starts) {
                 g.close(); // stopped while loading
@@ -165,6 +173,9 @@ public class Engine implements SmartLifecycle {
             g.segmentationModel().ifPresent(m -> timeline.phase("model", loaded.modelSeconds()));
             if (!Double.isNaN(warmUpSeconds)) {
                 timeline.phase("warmup", warmUpSeconds);
+            }
+            if (!Double.isNaN(loaded.modelWarmUpSeconds())) {
+                timeline.phase("first-inference", loaded.modelWarmUpSeconds());
             }
             timeline.appReady();
         }

@@ -17,7 +17,8 @@ final class EngineLoad {
     private static final Logger log = LoggerFactory.getLogger(EngineLoad.class);
 
     /** What a finished load hands over, with how long each step took. */
-    record Loaded(MeshGenerator generator, double engineSeconds, double modelSeconds, double warmUpSeconds) {
+    record Loaded(MeshGenerator generator, double engineSeconds, double modelSeconds, double warmUpSeconds,
+                  double modelWarmUpSeconds) {
     }
 
     private final EngineProperties properties;
@@ -77,10 +78,24 @@ final class EngineLoad {
                 g.warmUp();
                 warmUp = (System.nanoTime() - warm) / 1e9;
             }
-            result.complete(new Loaded(g, total - model, model, warmUp));
+            double modelWarmUp = Double.NaN;
+            if (warmsUpModel(g)) {
+                long warm = System.nanoTime();
+                g.warmUpModel();
+                modelWarmUp = (System.nanoTime() - warm) / 1e9;
+            }
+            result.complete(new Loaded(g, total - model, model, warmUp, modelWarmUp));
         } catch (Throwable e) { // an OutOfMemoryError in the warm-up too: the engine must end failed, never "loading"
             result.completeExceptionally(e);
         }
+    }
+
+    private boolean warmsUpModel(MeshGenerator g) {
+        return g.segmentationModel().map(m -> switch (properties.modelWarmUp()) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> m.onCuda();
+        }).orElse(false);
     }
 
     private static void loadOnnxRuntime() {

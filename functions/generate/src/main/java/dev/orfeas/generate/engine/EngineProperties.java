@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param minDimension  smallest accepted width and height
  * @param maxConcurrent generations at once; more get 429 (match the ksvc's containerConcurrency)
  * @param warmUp        run one small generation before reporting ready
+ * @param modelWarmUp   run the segmentation model once before reporting ready: {@code auto} only where it runs on
+ *                      CUDA (on the CPU a first inference costs about what any other does, so a waiting first
+ *                      request gains nothing from it: docs/benchmarks.md, "Cold start"), {@code always}, {@code never}
  * @param segmentation  the learned foreground segmenter ({@code orfeas.generation.segmentation.*})
  * @param bodyTimeout   an upload must arrive whole within this (408 otherwise); read before a slot is taken
  */
@@ -43,6 +46,8 @@ public record EngineProperties(
         @Min(1) @DefaultValue("8") int minDimension,
         @Min(1) @Max(256) @DefaultValue("4") int maxConcurrent,
         @DefaultValue("true") boolean warmUp,
+        @NotNull @Pattern(regexp = "auto|always|never", message = "must be auto, always or never")
+        @DefaultValue("auto") String modelWarmUp,
         @NotNull @DefaultValue @jakarta.validation.Valid Segmentation segmentation,
         @NotNull @DefaultValue("30s") java.time.Duration bodyTimeout) {
 

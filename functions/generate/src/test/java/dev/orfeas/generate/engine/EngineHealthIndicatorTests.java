@@ -17,7 +17,7 @@ class EngineHealthIndicatorTests {
     @Test
     void readinessIsUpOnlyBetweenLoadAndStop() throws Exception {
         var properties = new EngineProperties(null, "cpu", DataSize.ofMegabytes(20), 40_000_000, 12_000, 8, 1,
-                true, new EngineProperties.Segmentation(null, null, 0, false), java.time.Duration.ofSeconds(30));
+                true, "auto", new EngineProperties.Segmentation(null, null, 0, false), java.time.Duration.ofSeconds(30));
         Engine engine = new Engine(properties, null, new SimpleMeterRegistry());
         var health = new EngineHealthIndicator(engine);
 

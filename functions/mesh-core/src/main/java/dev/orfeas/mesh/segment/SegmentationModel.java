@@ -38,13 +38,16 @@ public final class SegmentationModel implements AutoCloseable {
     private final String sha256;
     private final int side;
     private final OrtSession session;
+    private final boolean onCuda;
     private final double loadMillis;
 
-    private SegmentationModel(Path file, String sha256, int side, OrtSession session, double loadMillis) {
+    private SegmentationModel(Path file, String sha256, int side, OrtSession session, boolean onCuda,
+                              double loadMillis) {
         this.file = file;
         this.sha256 = sha256;
         this.side = side;
         this.session = session;
+        this.onCuda = onCuda;
         this.loadMillis = loadMillis;
     }
 
@@ -75,7 +78,8 @@ public final class SegmentationModel implements AutoCloseable {
         }
         try {
             int side = checkContract(file, session);
-            return new SegmentationModel(file, sha256, side, session, (System.nanoTime() - start) / 1e6);
+            return new SegmentationModel(file, sha256, side, session, settings.onCuda(),
+                    (System.nanoTime() - start) / 1e6);
         } catch (RuntimeException e) {
             closeQuietly(session);
             throw e;
@@ -148,6 +152,11 @@ public final class SegmentationModel implements AutoCloseable {
 
     public double loadMillis() {
         return loadMillis;
+    }
+
+    /** True when inference runs on CUDA (the session has the CUDA provider), false on the CPU. */
+    public boolean onCuda() {
+        return onCuda;
     }
 
     @Override

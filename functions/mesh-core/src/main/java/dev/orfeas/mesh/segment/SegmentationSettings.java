@@ -40,14 +40,17 @@ public record SegmentationSettings(int intraOpThreads, boolean cpuArena, boolean
         if (intraOpThreads > 0) {
             options.setIntraOpNumThreads(intraOpThreads);
         }
-        if (gpu) {
-            if (OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
-                options.addCUDA(0);
-            } else {
-                LoggerFactory.getLogger(SegmentationSettings.class).warn(
-                        "the engine runs on a GPU, but this ONNX Runtime has no CUDA provider: segmentation runs on the CPU");
-            }
+        if (onCuda()) {
+            options.addCUDA(0);
+        } else if (gpu) {
+            LoggerFactory.getLogger(SegmentationSettings.class).warn(
+                    "the engine runs on a GPU, but this ONNX Runtime has no CUDA provider: segmentation runs on the CPU");
         }
         return options;
+    }
+
+    /** True when sessions made with these settings run on CUDA device 0. */
+    boolean onCuda() {
+        return gpu && OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
     }
 }

@@ -75,6 +75,7 @@ public final class SegmentationBench {
             double loadMs = (System.nanoTime() - start) / 1e6;
             long warm = System.nanoTime();
             engine.warmUp();
+            engine.warmUpModel();
             double warmMs = (System.nanoTime() - warm) / 1e6;
             byte[] photo = Composites.first(2).get(1).jpeg(); // 1024×768 JPEG
             List<Double> stage = new ArrayList<>();
