@@ -14,6 +14,7 @@ import dev.orfeas.generate.generation.MeshLayout;
 import dev.orfeas.generate.generation.MeshMeta;
 import dev.orfeas.generate.generation.MeshService;
 import dev.orfeas.generate.jobs.JobEvents;
+import dev.orfeas.generate.maintenance.StoreSweep;
 import dev.orfeas.generate.problem.Problems;
 import dev.orfeas.mesh.ForegroundChoice;
 import dev.orfeas.mesh.GenerationOptions;
@@ -43,7 +44,9 @@ import java.util.UUID;
  * busy or not-ready instance answer 503/429 so the broker retries. The reply carries only the reply event's own
  * headers, never the request's ce-* (Knative would loop). The optional extension {@code foreground} (auto, alpha,
  * backdrop, model, none) picks how the object is cut out; default auto. A {@code job.requested} event runs that
- * job inside this request ({@link JobEvents}) and answers 200 with no reply event.
+ * job inside this request ({@link JobEvents}) and answers 200 with no reply event. A PingSource tick (Knative's
+ * hourly-sweep) runs the store and job sweeps inside this request — on Knative the only place work may happen —
+ * and answers 200 with no reply event.
  */
 public class CloudEventHandler {
 
@@ -58,18 +61,23 @@ public class CloudEventHandler {
     private final ObjectStore store;
 
     private final JobEvents jobs;
+    private final StoreSweep sweep;
 
     public CloudEventHandler(GenerateFunction generate, ConcurrencyLimiter limiter, ObjectStore store) {
-        this(generate, limiter, store, null);
+        this(generate, limiter, store, null, null);
     }
 
-    /** @param jobs runs {@code job.requested} deliveries (null: they are refused as not handled here) */
+    /**
+     * @param jobs  runs {@code job.requested} deliveries (null: they are refused as not handled here)
+     * @param sweep what a PingSource tick runs (null: ticks are refused as not handled here)
+     */
     public CloudEventHandler(GenerateFunction generate, ConcurrencyLimiter limiter, ObjectStore store,
-                             JobEvents jobs) {
+                             JobEvents jobs, StoreSweep sweep) {
         this.generate = generate;
         this.limiter = limiter;
         this.store = store;
         this.jobs = jobs;
+        this.sweep = sweep;
     }
 
     public ResponseEntity<byte[]> handle(HttpServletRequest request) throws IOException {
@@ -87,6 +95,14 @@ public class CloudEventHandler {
             if (jobs != null && EventTypes.JOB_REQUESTED.equals(event.getType())) {
                 jobs.run(event);
                 return ResponseEntity.ok().build(); // no reply event; the outcome is in the job's document
+            }
+            if (sweep != null && EventTypes.KNATIVE_PING.equals(event.getType())) {
+                StoreSweep.Result swept = sweep.sweep(); // store down → 503: the broker redelivers the tick
+                if (jobs != null) {
+                    jobs.sweep();
+                }
+                log.info("event {}: scheduled sweep: {}", event.getId(), swept);
+                return ResponseEntity.ok().build();
             }
             return EventRequests.reply(handle(event), !EventRequests.isBinary(headers));
         } finally {

@@ -39,6 +39,11 @@ public class JobEvents {
         }
         log.info("event {}: running job {}", event.getId(), id);
         runner.run(id, JobRunner.Slot.NOW);
-        sweeper.sweepIfDue(); // still inside the delivery's request: no background work on Knative
+        sweep(); // still inside the delivery's request: no background work on Knative
+    }
+
+    /** The job sweep when it is due (expired and stale jobs), on the calling request's thread; never throws. */
+    public void sweep() {
+        sweeper.sweepIfDue();
     }
 }

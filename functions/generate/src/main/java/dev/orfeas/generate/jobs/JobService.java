@@ -43,12 +43,13 @@ public class JobService implements AutoCloseable {
     private final LocalJobQueue queue;
     private final JobSink sink;
     private final JobRunner runner;
+    private final JobSweeper sweeper;
     private final JsonMapper json;
     private final Clock clock;
     private final Counter rejected;
 
     JobService(JobStore store, LiveJobs live, Engine engine, MeshService meshes, ObjectStore objects,
-               LocalJobQueue queue, JobSink sink, JobRunner runner, JsonMapper json, Clock clock,
+               LocalJobQueue queue, JobSink sink, JobRunner runner, JobSweeper sweeper, JsonMapper json, Clock clock,
                MeterRegistry registry) {
         this.store = store;
         this.live = live;
@@ -58,6 +59,7 @@ public class JobService implements AutoCloseable {
         this.queue = queue;
         this.sink = sink;
         this.runner = runner;
+        this.sweeper = sweeper;
         this.json = json;
         this.clock = clock;
         this.rejected = Counter.builder("orfeas.jobs").tag("outcome", "rejected")
@@ -143,12 +145,12 @@ public class JobService implements AutoCloseable {
         if (!JobIds.valid(id)) {
             return Optional.empty();
         }
-        return live.get(id).or(() -> store.read(id)).filter(s -> owner.equals(s.owner()));
+        return current(id).filter(s -> owner.equals(s.owner()));
     }
 
-    /** The current state, from this process when it runs the job, else from the store. */
+    /** The current state, from this process when it runs the job, else from the store (settled: see the sweeper). */
     Optional<JobState> current(String id) {
-        return live.get(id).or(() -> store.read(id));
+        return live.get(id).or(() -> store.read(id).map(sweeper::settled));
     }
 
     /**

@@ -98,22 +98,41 @@ final class JobSweeper {
             }
             return false;
         }
-        boolean orphaned = properties.instance().equals(state.instance()) && state.boot() != null
-                && !boot.equals(state.boot());
+        boolean orphaned = orphaned(state);
         boolean stale = state.updatedAt() != null && state.updatedAt().plus(properties.staleAfter()).isBefore(now);
         if (orphaned || stale) {
-            interrupt(state, orphaned ? "the process running it stopped" : "no progress for "
+            interrupt(state, orphaned ? PROCESS_STOPPED : "no progress for "
                     + properties.staleAfter().toMinutes() + " min");
             return true;
         }
         return false;
     }
 
+    private static final String PROCESS_STOPPED = "the process running it stopped";
+
+    /** Queued or run by this instance in an earlier process (a crash, kill -9): nobody will ever finish it. */
+    private boolean orphaned(JobState state) {
+        return properties.instance().equals(state.instance()) && state.boot() != null && !boot.equals(state.boot());
+    }
+
+    /**
+     * A stored job as it really stands: one this instance left unfinished in an earlier process is failed now, so
+     * a client never sees it "running" while the sweep after a restart has not reached it yet.
+     */
+    JobState settled(JobState stored) {
+        if (!stored.status().terminal() && orphaned(stored) && live.get(stored.id()).isEmpty()) {
+            return interrupt(stored, PROCESS_STOPPED);
+        }
+        return stored;
+    }
+
     /** Stores the job as failed with {@code job-interrupted}, and drops its image. */
-    void interrupt(JobState state, String why) {
-        store.write(state.failed(ProblemJson.of(Problems.JOB_INTERRUPTED.detail(why), json), clock.instant()));
+    JobState interrupt(JobState state, String why) {
+        JobState failed = state.failed(ProblemJson.of(Problems.JOB_INTERRUPTED.detail(why), json), clock.instant());
+        store.write(failed);
         store.deleteImage(state.id());
         log.info("job {} ({}) failed: {}", state.id(), state.status().label(), why);
+        return failed;
     }
 
     void interrupt(String id, String why) {

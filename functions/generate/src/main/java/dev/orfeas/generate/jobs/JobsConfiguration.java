@@ -68,8 +68,8 @@ class JobsConfiguration {
                 properties.queueLength(), registry, id -> sweeper.interrupt(id, "the instance shut down"));
         JobSink sink = properties.hasSink() ? new JobSink(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), properties.sink(), properties.sinkTimeout()) : null;
-        return new JobService(store, live, engine, meshes, objects, queue, sink, runner, json, Clock.systemUTC(),
-                registry);
+        return new JobService(store, live, engine, meshes, objects, queue, sink, runner, sweeper, json,
+                Clock.systemUTC(), registry);
     }
 
     /** Jobs run in this process: no sink to send them to, and not on Knative (no work after the 202 there). */
@@ -98,8 +98,8 @@ class JobsConfiguration {
     }
 
     /**
-     * At start: jobs an earlier process of this instance left unfinished end as failed. Then, on one machine, a
-     * periodic sweep; on Knative the sweep runs inside job.requested deliveries instead ({@link JobEvents}).
+     * The sweeps' thread: on one machine the periodic sweep (and the one after the start, {@link #jobRecovery});
+     * on Knative the sweep runs inside job.requested deliveries instead ({@link JobEvents}).
      */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService jobSweeps(JobSweeper sweeper, JobsProperties properties,
@@ -113,8 +113,19 @@ class JobsConfiguration {
         return timer;
     }
 
+    /**
+     * After the start, off the readiness path (a sweep reads every stored job: its cost grows with them): jobs an
+     * earlier process of this instance left unfinished end as failed; a client asking for one meanwhile already
+     * sees it failed ({@link JobSweeper#settled}). Not on Knative: a new pod has a new name, so no job there is its
+     * own, and the deliveries' sweep finishes a dead pod's jobs once they are stale.
+     */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> jobRecovery(JobSweeper sweeper) {
-        return event -> sweeper.sweepAtStart();
+    ApplicationListener<ApplicationReadyEvent> jobRecovery(JobSweeper sweeper, ScheduledExecutorService jobSweeps,
+                                                           @Value("${K_SERVICE:}") String knativeService) {
+        return event -> {
+            if (knativeService.isEmpty()) {
+                jobSweeps.execute(sweeper::sweepAtStart);
+            }
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.orfeas.generate.maintenance;
 
 import dev.orfeas.storage.ObjectStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,8 +15,10 @@ class MaintenanceConfiguration {
         return new StoreSweep(store, properties.grace(), Clock.systemUTC());
     }
 
+    /** On Knative ({@code K_SERVICE}, an environment variable there; a property in tests) no sweep of its own. */
     @Bean
-    SweepSchedule sweepSchedule(StoreSweep sweep, MaintenanceProperties properties) {
-        return new SweepSchedule(sweep, properties, System.getenv("K_SERVICE") != null);
+    SweepSchedule sweepSchedule(StoreSweep sweep, MaintenanceProperties properties,
+                                @Value("${K_SERVICE:}") String knativeService) {
+        return new SweepSchedule(sweep, properties, !knativeService.isEmpty());
     }
 }

@@ -12,8 +12,9 @@ import java.time.Duration;
  *
  * @param enabled  sweep at start (and every {@code interval})
  * @param grace    leftovers younger than this are left alone: a write in progress on another instance
- * @param interval between sweeps while running; 0 sweeps at start only. On Knative (K_SERVICE set) the app sweeps at
- *                 start only: work there happens inside requests, and MinIO's lifecycle rule aborts uploads
+ * @param interval between sweeps while running; 0 sweeps at start only. On Knative (K_SERVICE set) the app never
+ *                 sweeps by itself (work there happens inside requests, and a sweep at start would stretch every
+ *                 cold start with the bucket's size): the hourly-sweep PingSource's ticks run it in-request
  */
 @Validated
 @ConfigurationProperties("orfeas.maintenance")

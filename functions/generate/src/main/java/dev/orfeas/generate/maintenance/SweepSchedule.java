@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the {@link StoreSweep} once the app is ready and then every {@code orfeas.maintenance.interval} on one
- * machine (a daemon thread of its own, not the app's task scheduler); on Knative once, at start, before readiness
- * is reported, since work there happens only inside requests. A sweep that cannot reach the store is logged and
- * tried again at the next one.
+ * machine (a daemon thread of its own, not the app's task scheduler). On Knative never from here: work there happens
+ * only inside requests, and a sweep lists the whole meshes bucket, which must not stretch every cold start; the
+ * hourly-sweep PingSource's ticks run it inside their delivery instead (CloudEventHandler). A sweep that cannot
+ * reach the store is logged and tried again at the next one.
  */
 class SweepSchedule implements ApplicationListener<ApplicationReadyEvent>, AutoCloseable {
 
@@ -38,7 +39,7 @@ class SweepSchedule implements ApplicationListener<ApplicationReadyEvent>, AutoC
             return;
         }
         if (knative) {
-            run();
+            log.info("store sweep: on the hourly-sweep PingSource's deliveries (Knative)");
             return;
         }
         if (executor == null) {
