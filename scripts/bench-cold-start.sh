@@ -6,14 +6,15 @@
 # reads each instance's own start-up line (orfeas.startup.*: process → ready, spring context, engine, model,
 # warm-up; then ready → first request served). Prints each run and the medians. Needs the images
 # (scripts/build-images.sh) and python3-skimage's sample photo.
-#   scripts/bench-cold-start.sh [--runs N] [--image IMAGE]... [--env NAME=VALUE]... [--jvm "OPTIONS"]
+#   scripts/bench-cold-start.sh [--runs N] [--image IMAGE]... [--env NAME=VALUE]... [--jvm "OPTIONS"] [--steps FILE]
 # e.g. --jvm "-XX:AOTMode=off" measures without the AOT cache; --env ORFEAS_GENERATION_SEGMENTATION_MODEL= without
-# the segmentation model; --env ORFEAS_GENERATION_WARM_UP=false without the warm-up.
+# the segmentation model; --env ORFEAS_GENERATION_WARM_UP=false without the warm-up; --steps FILE records Spring's
+# start-up steps (ORFEAS_STARTUP_STEPS=true) and appends each run's slowest ones to FILE (where the time goes).
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 
-RUNS=5 IMAGES=() ENVS=() JVM=""
+RUNS=5 IMAGES=() ENVS=() JVM="" STEPS=""
 PHOTO="${PHOTO:-/usr/lib/python3/dist-packages/skimage/data/chelsea.png}"
 usage_details() {
   cat <<USAGE
@@ -27,6 +28,7 @@ while (($#)); do
     --image) IMAGES+=("$2"); shift 2 ;;
     --env) ENVS+=(-e "$2"); shift 2 ;;
     --jvm) JVM="$2"; shift 2 ;;
+    --steps) STEPS="$2"; ENVS+=(-e ORFEAS_STARTUP_STEPS=true); shift 2 ;;
     *) usage; die "unknown argument: $1" ;;
   esac
 done
@@ -76,6 +78,9 @@ one_run() {
   mem="$(docker stats --no-stream --format '{{.MemUsage}}' "$tag-gen" | cut -d/ -f1 | tr -d ' ')"
   sleep 0.2 # the first-request line is logged as the response completes
   logs="$(docker logs "$tag-gen" 2>&1 | grep -E 'started: ready|first request served' || true)"
+  if [[ -n "$STEPS" ]]; then
+    { echo "== $image"; docker logs "$tag-gen" 2>&1 | grep -oE 'start-up steps?: .*|start-up step [0-9].*'; } >>"$STEPS"
+  fi
   echo "$((t1 - t0)) $((t2 - t0)) $(field "$logs" 'started: ready') $(field "$logs" 'spring context') \
 $(field "$logs" 'engine') $(field "$logs" 'model') $(field "$logs" 'warmup') $(field "$logs" 'first request served') $mem"
 }

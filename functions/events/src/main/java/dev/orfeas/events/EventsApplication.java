@@ -1,6 +1,7 @@
 package dev.orfeas.events;
 
 import dev.orfeas.web.TermSignal;
+import dev.orfeas.web.metrics.StartupSteps;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class EventsApplication {
 
     public static void main(String[] args) {
-        TermSignal.install(SpringApplication.run(EventsApplication.class, args));
+        // ORFEAS_STARTUP_STEPS=true logs where the start's time went (docs/monitoring.md)
+        TermSignal.install(StartupSteps.recordIfEnabled(new SpringApplication(EventsApplication.class)).run(args));
     }
 }

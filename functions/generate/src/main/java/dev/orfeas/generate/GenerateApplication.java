@@ -1,6 +1,7 @@
 package dev.orfeas.generate;
 
 import dev.orfeas.web.TermSignal;
+import dev.orfeas.web.metrics.StartupSteps;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GenerateApplication {
 
     public static void main(String[] args) {
-        TermSignal.install(SpringApplication.run(GenerateApplication.class, args));
+        // ORFEAS_STARTUP_STEPS=true logs where the start's time went (docs/monitoring.md)
+        TermSignal.install(StartupSteps.recordIfEnabled(new SpringApplication(GenerateApplication.class)).run(args));
     }
 }

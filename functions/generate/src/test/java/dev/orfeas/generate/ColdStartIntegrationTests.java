@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A cold start as the platform sees it, in a fresh process (a cold start happens once per process): the
  * {@code orfeas.startup.*} gauges and the one start-up log line with each step (engine, model, warm-up; the model's
- * runtime starts alongside PyTorch), the first request after readiness, probes not counted.
+ * runtime starts alongside PyTorch), the first request after readiness, probes not counted; with
+ * ORFEAS_STARTUP_STEPS=true, Spring's slowest start-up steps.
  */
 class ColdStartIntegrationTests {
 
@@ -89,6 +90,10 @@ class ColdStartIntegrationTests {
         assertThat(Double.parseDouble(started.group(1))).isCloseTo(ready, org.assertj.core.data.Offset.offset(0.01));
         assertThat(started.find()).as("logged once").isFalse();
         assertThat(text).containsOnlyOnce("first request served ");
+        // ORFEAS_STARTUP_STEPS=true: where the start's time went, the slowest steps by their own time
+        assertThat(text).containsOnlyOnce("start-up steps: ");
+        assertThat(Pattern.compile("start-up step \\d+ ms own, \\d+ ms in all: spring\\.").matcher(text).results()
+                .count()).isEqualTo(25);
     }
 
     /** Started as the CPU image starts it: with the segmentation model (installed by scripts/fetch-models.sh). */
@@ -105,6 +110,7 @@ class ColdStartIntegrationTests {
         s3.springProperties().forEach(p -> command.add("--" + p));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ORFEAS_LOG_FORMAT", "");
+        builder.environment().put("ORFEAS_STARTUP_STEPS", "true");
         return builder.start();
     }
 
