@@ -44,7 +44,7 @@ import java.util.function.UnaryOperator;
 public final class TestIssuer implements AutoCloseable {
 
     public static final String ISSUER = "https://kubernetes.default.svc.cluster.local";
-    public static final String AUDIENCE = "orfeas.dev/events";
+    public static final String AUDIENCE = "serving.knative.dev/service/orfeas/events";
     public static final String SENDER = "system:serviceaccount:orfeas:notify-mesh-generated-oidc-eventing.knative.dev-trigger";
 
     private final RSAKey rsa = rsa("rsa-1");
