@@ -4,6 +4,8 @@ import dev.orfeas.events.adapter.AdapterProperties;
 import dev.orfeas.events.adapter.SinkProperties;
 import dev.orfeas.events.backup.BackupProperties;
 import dev.orfeas.events.notify.NotifyProperties;
+import dev.orfeas.events.web.InternalAuthProperties;
+import dev.orfeas.events.web.OidcProperties;
 import dev.orfeas.storage.ConfigurationTable;
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +27,9 @@ class ConfigurationTableTests {
         assertThat(ConfigurationTable.documented("orfeas.events.backup"))
                 .isEqualTo(ConfigurationTable.keys(BackupProperties.class, "orfeas.events.backup",
                         Set.of("orfeas.events.backup.target")));
+        assertThat(ConfigurationTable.documented("orfeas.events.oidc"))
+                .isEqualTo(ConfigurationTable.keys(OidcProperties.class, "orfeas.events.oidc", Set.of()));
+        assertThat(ConfigurationTable.documented("orfeas.events.internal-auth")).isEqualTo(ConfigurationTable.keys(
+                InternalAuthProperties.class, "orfeas.events.internal-auth", Set.of()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.orfeas.events;
 
 import dev.orfeas.cloudevents.EventTypes;
+import dev.orfeas.events.support.TestIssuer;
 import dev.orfeas.storage.RawHttp;
 import dev.orfeas.storage.LocalS3Server;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +25,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * The events app's hostile-input suite (issue 12): a careless or hostile caller's requests to the webhook, the
  * restore and backup endpoints and the broker entry point, written byte for byte to a socket. Each must be answered
  * with its 4xx status and a problem+json body of the catalogue in docs/events.md — never a 500, never Tomcat's HTML
- * or Boot's default JSON — and the app must still answer {@code /livez}. The count is in docs/security.md.
+ * or Boot's default JSON — and the app must still answer {@code /livez}. The count is in docs/security.md. The
+ * internal endpoints take the shared token or an OIDC token of {@link TestIssuer} (a real JWKS over HTTP); every
+ * token that fails a check is refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HostileInputIntegrationTests {
@@ -33,6 +36,7 @@ class HostileInputIntegrationTests {
     static final String WEBHOOK_TOKEN = "hostile-webhook-token-0123456789";
     static final String RESTORE_TOKEN = "hostile-restore-token-0123456789";
     static final String INTERNAL_TOKEN = "hostile-internal-token-0123456789";
+    static final TestIssuer ISSUER = new TestIssuer();
 
     @LocalServerPort
     int port;
@@ -44,6 +48,12 @@ class HostileInputIntegrationTests {
         registry.add("orfeas.events.adapter.max-body", () -> "16KB");
         registry.add("orfeas.events.backup.restore-token", () -> RESTORE_TOKEN);
         registry.add("orfeas.events.internal-auth.token", () -> INTERNAL_TOKEN);
+        registry.add("orfeas.events.oidc.issuer", () -> TestIssuer.ISSUER);
+        registry.add("orfeas.events.oidc.jwks-uri", () -> ISSUER.jwksUri().toString());
+        registry.add("orfeas.events.oidc.audience", () -> TestIssuer.AUDIENCE);
+        registry.add("orfeas.events.oidc.allowed-subjects", () -> TestIssuer.SENDER);
+        // unknown key ids never refetch here: the rate limit's other side is OidcIntegrationTests
+        registry.add("orfeas.events.oidc.jwks-min-refetch", () -> "1h");
     }
 
     static Stream<Arguments> cases() {
@@ -106,7 +116,30 @@ class HostileInputIntegrationTests {
                         "unauthorized"),
                 raw("root token in Authorization instead", post("/", "Authorization: Bearer " + INTERNAL_TOKEN
                         + "\r\n" + ceHeaders("bearer", "dev.orfeas.mesh.generated"), "application/json", "{}"), 401,
+                        "invalid-token"),
+                raw("backup event without any token", post("/backup", ceHeaders("none", "dev.knative.sources.ping"),
+                        "application/json", "{}"), 401, "unauthorized"),
+                raw("root Basic credentials", post("/", "Authorization: Basic b3JmZWFzOm9yZmVhcw==\r\n"
+                        + ceHeaders("basic", "dev.orfeas.mesh.generated"), "application/json", "{}"), 401,
                         "unauthorized"),
+                // item 11: OIDC tokens (Knative's sender identity): each check refuses on its own
+                oidc("OIDC wrong audience", "/", ISSUER.token(c -> c.audience("eventing.knative.dev/broker/orfeas/default"))),
+                oidc("OIDC wrong issuer", "/", ISSUER.token(c -> c.issuer("https://evil.example"))),
+                oidc("OIDC subject not allowed", "/backup", ISSUER.token(c -> c.subject(
+                        "system:serviceaccount:orfeas:default"))),
+                oidc("OIDC expired", "/", ISSUER.token(c -> c.expirationTime(ago(600)).issueTime(ago(1200))
+                        .notBeforeTime(ago(1200)))),
+                oidc("OIDC not yet valid", "/backup", ISSUER.token(c -> c.notBeforeTime(
+                        java.util.Date.from(java.time.Instant.now().plusSeconds(600))))),
+                oidc("OIDC without exp", "/", ISSUER.token(c -> c.expirationTime(null))),
+                oidc("OIDC alg none", "/", TestIssuer.unsigned()),
+                oidc("OIDC HS256 with the public key", "/backup", ISSUER.hs256WithThePublicKey()),
+                oidc("OIDC unknown kid", "/", ISSUER.signedByStranger()),
+                oidc("OIDC tampered payload", "/", ISSUER.tampered()),
+                oidc("OIDC garbage", "/backup", "not.a.jwt"),
+                oidc("OIDC three dots of base64", "/", "eyJhbGciOiJSUzI1NiJ9.e30.AAAA"),
+                raw("OIDC empty bearer", post("/", "Authorization: Bearer \r\n" + ceHeaders("empty",
+                        "dev.orfeas.mesh.generated"), "application/json", "{}"), 401, "unauthorized"),
                 // item 6: a malformed Accept is a problem+json answer, not an empty 400
                 raw("Accept text/plain;q=abc", post("/webhooks/minio", "Authorization: Bearer " + WEBHOOK_TOKEN
                         + "\r\nAccept: text/plain;q=abc\r\n", "application/json", "{}"), 406, "not-acceptable"),
@@ -163,9 +196,21 @@ class HostileInputIntegrationTests {
                 .isEqualTo(200);
     }
 
+    /** The control of the OIDC cases: the same request with a valid token, RS256 or ES256, passes the check. */
+    @org.junit.jupiter.api.Test
+    void aValidOidcTokenPassesWhereEachBrokenOneIsRefused() throws Exception {
+        for (String token : java.util.List.of(ISSUER.token(), ISSUER.es256Token())) {
+            RawHttp.Answer answer = RawHttp.send(port, post("/", "Authorization: Bearer " + token + "\r\n"
+                    + ceHeaders("valid", "dev.orfeas.test.ping"), "application/json", "{}"));
+            assertThat(answer.status()).as(answer.text()).isEqualTo(204);
+        }
+    }
+
     @AfterAll
     static void atLeastFortyCases() {
         assertThat(cases().count()).isGreaterThanOrEqualTo(40);
+        assertThat(ISSUER.fetches()).as("one JWKS fetch: unknown key ids are rate-limited").isEqualTo(1);
+        ISSUER.close();
     }
 
     private static String request(String method, String target, String headers) {
@@ -191,6 +236,16 @@ class HostileInputIntegrationTests {
     private static Arguments event(String name, String target, String type, String data, int status, String slug) {
         return arguments(name, post(target, internal() + ceHeaders(name, type), "application/json", data), status,
                 slug);
+    }
+
+    /** An event to an internal endpoint with this bearer token and no shared token: a 401 {@code invalid-token}. */
+    private static Arguments oidc(String name, String target, String token) {
+        return arguments(name, post(target, "Authorization: Bearer " + token + "\r\n" + ceHeaders(name,
+                "dev.orfeas.mesh.generated"), "application/json", "{}"), 401, "invalid-token");
+    }
+
+    private static java.util.Date ago(long seconds) {
+        return java.util.Date.from(java.time.Instant.now().minusSeconds(seconds));
     }
 
     private static String ceHeaders(String name, String type) {

@@ -40,7 +40,8 @@ import java.util.function.Supplier;
  * The few S3 operations the functions need, with the rules that make them safe:
  * every write carries {@code Content-MD5} (the server rejects a corrupted body) and the returned ETag is checked
  * against it; large objects go up in parts and an upload that fails is aborted, so no partial object is ever
- * visible; connection failures and 5xx answers become {@link StorageUnavailableException} (retry later).
+ * visible; connection failures and 5xx answers become {@link StorageUnavailableException} (retry later). A listing
+ * answered 500 is tried again first ({@link ListRetry}): S3Proxy answers that while a write is in progress.
  */
 public class ObjectStore {
 
@@ -49,11 +50,17 @@ public class ObjectStore {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final StorageProperties properties;
+    private final ListRetry listRetry;
 
     public ObjectStore(S3Client s3, S3Presigner presigner, StorageProperties properties) {
+        this(s3, presigner, properties, ListRetry.DEFAULT);
+    }
+
+    ObjectStore(S3Client s3, S3Presigner presigner, StorageProperties properties, ListRetry listRetry) {
         this.s3 = s3;
         this.presigner = presigner;
         this.properties = properties;
+        this.listRetry = listRetry;
     }
 
     public StorageProperties properties() {
@@ -180,17 +187,40 @@ public class ObjectStore {
             throw new InvalidObjectKeyException("the continuation token is malformed");
         }
         try {
-            return call("list " + bucket + "/" + prefix, () -> s3.listObjectsV2(b -> {
+            return retryingA500(bucket, () -> call("list " + bucket + "/" + prefix, () -> s3.listObjectsV2(b -> {
                 b.bucket(bucket).prefix(prefix).maxKeys(limit);
                 if (hasToken) {
                     b.continuationToken(token);
                 }
-            }));
+            })));
         } catch (S3Exception e) {
             if (hasToken && e.statusCode() == 400) {
                 throw new InvalidObjectKeyException("the object store refused the continuation token");
             }
             throw e;
+        }
+    }
+
+    /** A listing the store answered 500 for is tried again ({@link ListRetry}: a write in progress on S3Proxy). */
+    private <T> T retryingA500(String bucket, Supplier<T> listing) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return listing.get();
+            } catch (StorageUnavailableException e) {
+                if (!(e.getCause() instanceof S3Exception s3e) || s3e.statusCode() != 500
+                        || attempt >= listRetry.attempts()) {
+                    throw e;
+                }
+                Duration pause = listRetry.backoff(attempt);
+                log.debug("listing {} answered 500 (try {} of {}); again in {} ms", bucket, attempt,
+                        listRetry.attempts(), pause.toMillis());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -53,7 +53,24 @@ class AppContractTests {
         int last = env.size() - 1;
         assertThat(env.get(last).path("name").asString()).isEqualTo("ORFEAS_SECURITY_EVENTS_WITHOUT_KEY");
         env.remove(last);
+        // the API service sends job.requested to the broker with its sender token; generate-events sends nothing
+        var apiPod = (tools.jackson.databind.node.ObjectNode) apiSpec.path("template").path("spec");
+        var apiContainer = apiPod.path("containers").get(0);
+        assertThat(removeNamed(apiContainer.path("env"), "ORFEAS_JOBS_SINK_TOKEN_FILE")).isTrue();
+        assertThat(removeNamed(apiContainer.path("volumeMounts"), "broker-token")).isTrue();
+        assertThat(removeNamed(apiPod.path("volumes"), "broker-token")).isTrue();
         assertThat(eventsSpec).as(Manifests.name(overlay)).isEqualTo(apiSpec);
+    }
+
+    private static boolean removeNamed(tools.jackson.databind.JsonNode array, String name) {
+        var list = (tools.jackson.databind.node.ArrayNode) array;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).path("name").asString("").equals(name)) {
+                list.remove(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -64,7 +64,9 @@ final class EnvChecks {
             } else if (!placeholders.containsKey(name) && bound(name, properties) == null) {
                 problems.add(ksvc.id() + ": env " + name + " binds to no property of " + app.name());
             }
-            if (SENSITIVE.matcher(name).find() && var.path("valueFrom").path("secretKeyRef").isMissingNode()) {
+            // a *_FILE variable names a mounted file (a projected token), never the secret itself
+            if (SENSITIVE.matcher(name).find() && !name.endsWith("_FILE")
+                    && var.path("valueFrom").path("secretKeyRef").isMissingNode()) {
                 problems.add(ksvc.id() + ": " + name + " must come from a Secret (valueFrom.secretKeyRef)");
             }
         }

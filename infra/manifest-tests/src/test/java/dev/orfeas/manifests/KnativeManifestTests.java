@@ -148,6 +148,32 @@ class KnativeManifestTests {
         }
     }
 
+    /**
+     * Issue 12, item 11: the broker's senders (the events adapter, generate's jobs) each mount a projected
+     * service-account token with the broker's OIDC audience and point their app at it, so turning on Knative
+     * Eventing's sender identity (and with it the EventPolicy) needs no manifest change.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everySenderToTheBrokerMountsATokenForTheBrokersAudienceAndPointsItsAppAtIt(Path overlay) {
+        Set<String> checked = new java.util.TreeSet<>();
+        assertThat(OidcChecks.senderTokenProblems(Manifests.build(overlay), checked)).as(Manifests.name(overlay))
+                .isEmpty();
+        assertThat(checked).as("SinkBinding subjects sending to a Broker").contains("events", "generate");
+    }
+
+    /** Every delivery to the events app, as subscriber or dead letter, names the audience the app verifies. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyDeliveryToTheEventsAppNamesItsOidcAudience(Path overlay) {
+        List<String> checked = new java.util.ArrayList<>();
+        assertThat(OidcChecks.audienceProblems(Manifests.build(overlay), "events", checked))
+                .as(Manifests.name(overlay)).isEmpty();
+        assertThat(checked).as("deliveries to events").contains("Trigger orfeas/notify-mesh-generated subscriber",
+                "Trigger orfeas/mesh-generated-to-backup subscriber", "Trigger orfeas/nightly-backup subscriber",
+                "Trigger orfeas/upload-to-generate deadLetterSink", "Broker orfeas/default deadLetterSink");
+    }
+
     /** Whether a pod selector picks the pods of a Knative Service (matchLabels or an In expression on its label). */
     private static boolean selects(tools.jackson.databind.JsonNode selector, String service) {
         if (service.equals(selector.path("matchLabels").path("serving.knative.dev/service").asString(""))) {
@@ -202,6 +228,22 @@ class KnativeManifestTests {
                 .contains("filters on type dev.orfeas.mesh.exploded")
                 .contains("refers to eventing.knative.dev/v1 Broker orfeas/other")
                 .contains("source filter '/apis/v1/namespaces/orfeas/pingsources/hourly' names no PingSource");
+    }
+
+    @Test
+    void oidcChecksRejectATokenForTheWrongAudienceAMissingTokenFileAndDeliveriesWithoutTheAudience() {
+        var build = fixture("oidc-broken.yaml");
+        String senders = String.join("\n", OidcChecks.senderTokenProblems(build, new java.util.TreeSet<>()));
+        assertThat(senders)
+                .contains("Service orfeas/events: the token at /var/run/orfeas/broker/token has audience (none")
+                .contains("Service orfeas/events: the token mount /var/run/orfeas/broker must be readOnly")
+                .contains("Service orfeas/generate: automountServiceAccountToken must stay false")
+                .contains("Service orfeas/generate: sends to a Broker but does not set orfeas.jobs.sink-token-file");
+        String deliveries = String.join("\n", OidcChecks.audienceProblems(build, "events", new java.util.ArrayList<>()));
+        assertThat(deliveries)
+                .contains("Trigger orfeas/notify: subscriber to events has audience ''")
+                .contains("Trigger orfeas/notify: deadLetterSink to events has audience "
+                        + "'serving.knative.dev/service/orfeas/generate'");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.orfeas.events.adapter;
 
 import dev.orfeas.cloudevents.CloudEventCodec;
+import dev.orfeas.cloudevents.TokenFile;
 import io.cloudevents.CloudEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,12 @@ public class SinkClient {
 
     private final HttpClient http;
     private final SinkProperties properties;
+    private final TokenFile tokenFile;
 
     public SinkClient(HttpClient http, SinkProperties properties) {
         this.http = http;
         this.properties = properties;
+        this.tokenFile = properties.tokenFile() == null ? null : new TokenFile(properties.tokenFile());
     }
 
     public URI target() {
@@ -48,7 +51,7 @@ public class SinkClient {
         encoded.headers().forEach(builder::header);
         if (!properties.hasSink() && properties.apiKey() != null && !properties.apiKey().isBlank()) {
             builder.header("Authorization", "Bearer " + properties.apiKey());
-        } else if (properties.hasSink() && properties.tokenFile() != null) {
+        } else if (properties.hasSink() && tokenFile != null) {
             builder.header("Authorization", "Bearer " + senderToken());
         }
         HttpRequest request = builder.build();
@@ -80,13 +83,12 @@ public class SinkClient {
         }
     }
 
-    /** The OIDC sender token, read fresh: the kubelet rotates a projected token. Unreadable: retryable. */
+    /** The OIDC sender token (re-read when the kubelet rotates it). Unreadable: retryable, never sent without. */
     private String senderToken() {
         try {
-            return java.nio.file.Files.readString(properties.tokenFile()).strip();
-        } catch (IOException e) {
-            throw new DeliveryException("sender token " + properties.tokenFile() + " unreadable: " + e.getMessage(),
-                    0, false, null, e);
+            return tokenFile.read();
+        } catch (TokenFile.UnreadableException e) {
+            throw new DeliveryException("sender " + e.getMessage(), 0, false, null, e);
         }
     }
 

@@ -20,8 +20,8 @@ import java.time.Duration;
  * @param maxRetryWait how long one notification may wait out the sink's {@code Retry-After} (429/503) in all,
  *                    retrying in the request; past it the notification is answered 502 and MinIO redelivers
  * @param tokenFile   a file holding a bearer token for {@code K_SINK} (a projected service-account token with the
- *                    broker's audience, where Knative Eventing's OIDC sender identity is on); read at each delivery
- *                    since the kubelet rotates it; never logged
+ *                    broker's audience, where Knative Eventing's OIDC sender identity is on); re-read when the
+ *                    kubelet rotates it ({@link dev.orfeas.cloudevents.TokenFile}); never logged
  */
 @Validated
 @ConfigurationProperties("orfeas.events.sink")

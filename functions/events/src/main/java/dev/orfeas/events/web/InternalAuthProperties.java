@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Defence in depth for the internal event endpoints ({@code POST /}, {@code POST /backup}), behind the
- * NetworkPolicy: when a token is set, a call must carry it in {@link InternalToken#HEADER}.
+ * NetworkPolicy: when a token is set, a call must carry it in {@link InternalAuth#HEADER}.
  *
  * @param token the shared token (a secret; never printed); empty: the endpoints take any caller that can reach them
  */

@@ -45,6 +45,8 @@ public class ProblemAdvice {
         }
         if (e.problem() == Problems.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        } else if (e.problem() == Problems.INVALID_TOKEN) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
         return response.body(e.problem().detail(e.getMessage()));
     }

@@ -9,6 +9,7 @@ public enum Problems implements ProblemType {
     BAD_NOTIFICATION(HttpStatus.BAD_REQUEST, "invalid-notification", "The bucket notification is invalid"),
     BAD_EVENT(HttpStatus.BAD_REQUEST, "invalid-event", "The CloudEvent is invalid"),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"),
+    INVALID_TOKEN(HttpStatus.UNAUTHORIZED, "invalid-token", "The bearer token is not valid"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "This operation is disabled"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
     NO_MANIFEST(HttpStatus.NOT_FOUND, "no-manifest", "No such backup manifest"),
@@ -22,7 +23,9 @@ public enum Problems implements ProblemType {
     UNSUPPORTED_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "The content type is not supported"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error"),
     SINK_UNAVAILABLE(HttpStatus.BAD_GATEWAY, "sink-unavailable", "The event sink did not take an event"),
-    STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "The object store is unavailable");
+    STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "storage-unavailable", "The object store is unavailable"),
+    KEYS_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "token-keys-unavailable",
+            "The token issuer's keys cannot be fetched");
 
     private final Kind kind;
 

@@ -16,16 +16,22 @@ class WebConfiguration implements WebMvcConfigurer {
     private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
 
     private final InternalAuthProperties internalAuth;
+    private final OidcProperties oidc;
 
-    WebConfiguration(InternalAuthProperties internalAuth) {
+    WebConfiguration(InternalAuthProperties internalAuth, OidcProperties oidc) {
         this.internalAuth = internalAuth;
+        this.oidc = oidc;
     }
 
-    /** The internal event endpoints; the webhook and restore have tokens of their own. */
+    /**
+     * The internal event endpoints; the webhook and restore have tokens of their own. The verifier is made here, not
+     * as a conditional bean: Spring AOT (the image's start) would fix such a condition at build time.
+     */
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        log.info("internal endpoints POST / and POST /backup: {}", internalAuth);
-        registry.addInterceptor(new InternalToken(internalAuth)).addPathPatterns("/", "/backup");
+        log.info("internal endpoints POST / and POST /backup: {}, {}", internalAuth, oidc);
+        registry.addInterceptor(new InternalAuth(internalAuth, oidc.enabled() ? OidcVerifier.of(oidc) : null))
+                .addPathPatterns("/", "/backup");
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dev.orfeas.cloudevents.CloudEventCodec;
 import dev.orfeas.cloudevents.EventData;
 import dev.orfeas.cloudevents.EventTypes;
 import dev.orfeas.cloudevents.JobRequested;
+import dev.orfeas.cloudevents.TokenFile;
 import io.cloudevents.core.builder.CloudEventBuilder;
 
 import java.io.IOException;
@@ -19,7 +20,10 @@ import java.util.UUID;
 /**
  * On Knative ({@code K_SINK} set by a SinkBinding): a submitted job becomes a {@code dev.orfeas.job.requested}
  * CloudEvent (binary mode) to the broker, whose Trigger delivers it to generate-events, which runs it inside that
- * delivery's request. A non-2xx answer or no answer is a {@link SinkException}.
+ * delivery's request. A non-2xx answer or no answer is a {@link SinkException}. With a token file (a projected
+ * service-account token with the broker's audience, for Knative Eventing's OIDC sender identity) each event carries
+ * {@code Authorization: Bearer}; a token file that cannot be read is a {@link SinkException} too (the submission
+ * answers 503), never an event sent without it.
  */
 final class JobSink {
 
@@ -28,11 +32,14 @@ final class JobSink {
     private final HttpClient http;
     private final URI target;
     private final Duration timeout;
+    private final TokenFile token;
 
-    JobSink(HttpClient http, URI target, Duration timeout) {
+    /** @param token the sender token's file, or null to send none (OIDC off) */
+    JobSink(HttpClient http, URI target, Duration timeout, TokenFile token) {
         this.http = http;
         this.target = target;
         this.timeout = timeout;
+        this.token = token;
     }
 
     void emit(String jobId) {
@@ -44,6 +51,13 @@ final class JobSink {
         var request = HttpRequest.newBuilder(target).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(encoded.body()));
         encoded.headers().forEach(request::header);
+        if (token != null) {
+            try {
+                request.header("Authorization", "Bearer " + token.read());
+            } catch (TokenFile.UnreadableException e) {
+                throw new SinkException("the sink's " + e.getMessage());
+            }
+        }
         int status;
         try {
             status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -1,5 +1,6 @@
 package dev.orfeas.generate.jobs;
 
+import dev.orfeas.cloudevents.TokenFile;
 import dev.orfeas.generate.engine.Engine;
 import dev.orfeas.generate.generation.ConcurrencyLimiter;
 import dev.orfeas.generate.generation.GenerateFunction;
@@ -67,7 +68,8 @@ class JobsConfiguration {
         LocalJobQueue queue = !runsHere(properties, knativeService) ? null : new LocalJobQueue(runner, properties.workers(),
                 properties.queueLength(), registry, id -> sweeper.interrupt(id, "the instance shut down"));
         JobSink sink = properties.hasSink() ? new JobSink(HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5)).build(), properties.sink(), properties.sinkTimeout()) : null;
+                .connectTimeout(Duration.ofSeconds(5)).build(), properties.sink(), properties.sinkTimeout(),
+                properties.sinkTokenFile() == null ? null : new TokenFile(properties.sinkTokenFile())) : null;
         return new JobService(store, live, engine, meshes, objects, queue, sink, runner, sweeper, json,
                 Clock.systemUTC(), registry);
     }

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -24,6 +25,8 @@ import java.time.Duration;
  * @param sink         Knative's {@code $K_SINK}: when set, jobs are sent there as job.requested events instead of
  *                     running in this process
  * @param sinkTimeout  how long the sink may take to accept an event
+ * @param sinkTokenFile a file with a bearer token for the sink (a projected service-account token with the broker's
+ *                     OIDC audience); re-read when the kubelet rotates it; unset: no token is sent
  * @param keepAlive    an event stream or WebSocket quiet for this long gets a keep-alive (SSE comment, ping)
  */
 @Validated
@@ -37,6 +40,7 @@ public record JobsProperties(
         @NotBlank @DefaultValue("local") String instance,
         URI sink,
         @NotNull @DefaultValue("10s") Duration sinkTimeout,
+        Path sinkTokenFile,
         @NotNull @DefaultValue("15s") Duration keepAlive) {
 
     public boolean hasSink() {

@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Knative path with a real HTTP sink standing in for the broker ({@code K_SINK}, as a SinkBinding sets it):
  * {@code POST /jobs} stores the job and sends a {@code dev.orfeas.job.requested} CloudEvent; delivering that event
  * to {@code POST /} (as the Trigger does) runs the job inside that request. A bad image answers 2xx with the job
- * failed, so the broker does not retry it; a sink that refuses the event is a 503.
+ * failed, so the broker does not retry it; a sink that refuses the event is a 503. The sender token (a file, as
+ * a projected service-account token is) goes with each event, re-read when rotated; an unreadable one is a 503.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orfeas.security.api-keys=" + JobsTestSupport.API_KEY,
@@ -43,6 +46,17 @@ class JobsSinkIntegrationTests extends JobsTestSupport {
     private static final LinkedBlockingQueue<Delivery> RECEIVED = new LinkedBlockingQueue<>();
     private static final AtomicInteger SINK_STATUS = new AtomicInteger(202);
     private static final HttpServer SINK = startSink();
+    private static final Path TOKEN = tokenFile();
+
+    private static Path tokenFile() {
+        try {
+            Path file = Files.createTempFile("orfeas-sink-token-", "");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static HttpServer startSink() {
         try {
@@ -68,6 +82,7 @@ class JobsSinkIntegrationTests extends JobsTestSupport {
     @DynamicPropertySource
     static void sink(DynamicPropertyRegistry registry) {
         registry.add("orfeas.jobs.sink", () -> "http://127.0.0.1:" + SINK.getAddress().getPort() + "/");
+        registry.add("orfeas.jobs.sink-token-file", TOKEN::toString);
     }
 
     @AfterAll
@@ -76,9 +91,10 @@ class JobsSinkIntegrationTests extends JobsTestSupport {
     }
 
     @BeforeEach
-    void reset() {
+    void reset() throws IOException {
         RECEIVED.clear();
         SINK_STATUS.set(202);
+        Files.writeString(TOKEN, "sender-token-one\n");
     }
 
     @Test
@@ -93,6 +109,7 @@ class JobsSinkIntegrationTests extends JobsTestSupport {
         assertThat(event.headers()).containsEntry("ce-type", "dev.orfeas.job.requested")
                 .containsEntry("ce-subject", id).containsEntry("ce-specversion", "1.0");
         assertThat(JSON.readTree(event.body()).get("jobId").asString()).isEqualTo(id);
+        assertThat(event.headers()).containsEntry("Authorization", "Bearer sender-token-one");
         Thread.sleep(1_000);
         assertThat(job(id).get("status").asString()).as("nothing runs it here").isEqualTo("queued");
 
@@ -136,6 +153,26 @@ class JobsSinkIntegrationTests extends JobsTestSupport {
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(json(refused).get("type").asString()).isEqualTo("urn:orfeas:problem:sink-unavailable");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void theSenderTokenIsReadAgainWhenRotatedAndAnUnreadableOneIs503WithNothingSent() throws Exception {
+        Files.writeString(TOKEN, "sender-token-two-longer\n");
+        assertThat(submit(freshPng(128, 353), "").statusCode()).isEqualTo(202);
+        Delivery event = RECEIVED.poll(10, TimeUnit.SECONDS);
+        assertThat(event).isNotNull();
+        assertThat(event.headers()).containsEntry("Authorization", "Bearer sender-token-two-longer");
+
+        Files.delete(TOKEN);
+        try {
+            var refused = submit(freshPng(128, 354), "");
+            assertThat(refused.statusCode()).as("our fault: the deployment's token is missing").isEqualTo(503);
+            assertThat(json(refused).get("type").asString()).isEqualTo("urn:orfeas:problem:sink-unavailable");
+            assertThat(json(refused).get("detail").asString()).contains("token file").doesNotContain("sender-token");
+            assertThat(RECEIVED.poll(1, TimeUnit.SECONDS)).as("no event sent without a token").isNull();
+        } finally {
+            Files.writeString(TOKEN, "sender-token-one\n");
+        }
     }
 
     @Test
