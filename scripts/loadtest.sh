@@ -10,21 +10,24 @@
 # Usage: scripts/loadtest.sh [--url URL] [--rate PER_SECOND] [--duration SECONDS] [--warmup SECONDS]
 #                            [--hit-share 0..1] [--job-share 0..1] [--sizes 128,256,...] [--p99-ms MS]
 #                            [--max-error-percent P] [--summary FILE] [--max-concurrent N (the app it starts)]
-#                            [--concurrency N (closed workload)]
+#                            [--concurrency N (closed workload)] [--opaque-share 0..1] [--poll-ms MS]
+# --opaque-share: the share of fresh images that are opaque (a disc on white: segmented, by the learned model where
+# it is installed, ~10 s each on a small CPU host); the rest have an alpha channel (foreground from it, no model).
+# --poll-ms: a job's status poll interval (through nginx every poll counts against its per-client rate limit).
 # A URL that needs a key: LOADTEST_API_KEY=<key> (sent as a bearer token; from the environment, so `ps` never shows
 # it). The target's rate limit must allow RATE per second.
 set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$SCRIPT_DIR/common.sh"
 
-usage_details() { echo "Defaults: --rate 2 --duration 30 --warmup 5 --hit-share 0.3 --job-share 0.2 --sizes 128,256,384,512 --p99-ms 15000 --max-error-percent 1"; }
+usage_details() { echo "Defaults: --rate 2 --duration 30 --warmup 5 --hit-share 0.3 --job-share 0.2 --sizes 128,256,384,512 --p99-ms 15000 --max-error-percent 1 --opaque-share 1 --poll-ms 50"; }
 on_help "$@"
 
 PROPS=()
 while (($#)); do
   case "$1" in
     --url|--rate|--duration|--warmup|--hit-share|--job-share|--sizes|--p99-ms|--max-error-percent|--summary\
-    |--max-concurrent|--concurrency)
+    |--max-concurrent|--concurrency|--opaque-share|--poll-ms)
       [[ $# -ge 2 ]] || die "$1 needs a value"
       PROPS+=("-Dorfeas.loadtest.${1#--}=$2"); shift 2 ;;
     *) die "unknown argument '$1' (see --help)" ;;

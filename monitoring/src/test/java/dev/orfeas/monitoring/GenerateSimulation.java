@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -42,14 +43,18 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * slow server cannot hide behind fewer requests) for a bounded time, after a warm-up whose requests carry their
  * own names and are left out of the assertions. Scenarios: sync generate of fresh images (cache misses, several
  * sizes), of images already stored (cache hits), and jobs (POST /jobs of a fresh image, then GET /jobs/{id} every
- * 50 ms until it ends; measured submit → end). Without {@code orfeas.loadtest.url} it starts the app itself on the
+ * poll-ms until it ends; measured submit → end). Without {@code orfeas.loadtest.url} it starts the app itself on the
  * embedded S3, on loopback, rate limit off. With {@code concurrency} > 0 it is a closed workload instead: that many
  * clients sending fresh images back to back (throughput at a given concurrency), misses only.
  *
  * <p>System properties ({@code -Dorfeas.loadtest.*}): url, rate (arrivals per second, all scenarios), duration
  * and warmup (seconds), hit-share and job-share (0–1), sizes (comma-separated pixel sides), p99-ms and
  * max-error-percent (the assertions that fail the run), summary (the Markdown file), max-concurrent (the started
- * app's generation slots), concurrency (closed workload).
+ * app's generation slots), concurrency (closed workload), opaque-share (0–1, default 1: the share of fresh images
+ * that are opaque, a disc on a white backdrop that the learned segmentation model cuts out where it is installed;
+ * the others, and the stored images when it is below 1, are the disc on a transparent background, whose
+ * foreground comes from the alpha channel without the model), poll-ms (a job's status poll interval, default 50;
+ * through nginx the polls count against its per-client rate limit).
  */
 public class GenerateSimulation extends Simulation {
 
@@ -61,6 +66,10 @@ public class GenerateSimulation extends Simulation {
     private final double hitShare = Double.parseDouble(property("hit-share", "0.3"));
     private final double jobShare = Double.parseDouble(property("job-share", "0.2"));
     private final int concurrency = Integer.parseInt(property("concurrency", "0"));
+    private final double opaqueShare = Double.parseDouble(property("opaque-share", "1"));
+    private final int pollMs = Integer.parseInt(property("poll-ms", "50"));
+    /** Fresh images made so far: every 1/opaque-share-th one is opaque (counted, not drawn: a run always has them). */
+    private final AtomicLong freshImages = new AtomicLong();
     /** Answers to requests sent before this (System.nanoTime) are the warm-up's; set when the run starts. */
     private volatile long measuredFrom = Long.MAX_VALUE;
     private final int p99Ms = Integer.parseInt(property("p99-ms", "15000"));
@@ -76,7 +85,8 @@ public class GenerateSimulation extends Simulation {
         baseUrl = url.isBlank() ? startApp() : url;
         List<byte[]> stored = new ArrayList<>();
         for (int size : sizes) {
-            stored.add(Load.disc(size)); // made cache hits by the warm-up
+            // made cache hits by the warm-up; with alpha-channel images in the mix, alpha too: a hit runs no model
+            stored.add(opaqueShare < 1 ? Load.alphaDisc(size, 0x28_5A_A0 + size) : Load.disc(size));
         }
 
         HttpProtocolBuilder protocol = http.baseUrl(baseUrl).acceptHeader("model/gltf-binary")
@@ -138,7 +148,7 @@ public class GenerateSimulation extends Simulation {
     }
 
     /**
-     * A job as a client follows it: submit (202 and its id), then its status every 50 ms until it ends (60 s at
+     * A job as a client follows it: submit (202 and its id), then its status every poll-ms until it ends (60 s at
      * most). The summary's "job" row is submit → end, failed unless it succeeded.
      */
     private ChainBuilder job() {
@@ -149,7 +159,7 @@ public class GenerateSimulation extends Simulation {
                                 .saveAs("problem"), status().is(202), jsonPath("$.id").saveAs("jobId")))
                 .doIf(session -> !session.isFailed()).then(
                         asLongAs(session -> !ended(session) && nanosSince(session, "submitted") < 60_000_000_000L).on(
-                                pause(Duration.ofMillis(50))
+                                pause(Duration.ofMillis(pollMs))
                                         .exec(http("job status").get("/jobs/#{jobId}")
                                                 .header("Accept", "application/json")
                                                 .check(status().is(200), jsonPath("$.status").saveAs("jobStatus")))))
@@ -203,6 +213,10 @@ public class GenerateSimulation extends Simulation {
                     ? String.format(Locale.ROOT, "closed workload of %d clients sending back to back", concurrency)
                     : String.format(Locale.ROOT, "open workload at %.2f arrivals/s (%.0f %% jobs, %.0f %% cache hits)",
                             rate, 100 * jobShare, 100 * hitShare);
+            if (opaqueShare < 1) {
+                workload += String.format(Locale.ROOT, "; %.0f %% of the fresh images opaque (segmented), the rest "
+                        + "with an alpha channel", 100 * opaqueShare);
+            }
             String md = summary.markdown(baseUrl, workload, duration, warmup);
             Path file = Path.of(property("summary", "target/loadtest-summary.md"));
             summary.write(file, md);
@@ -220,10 +234,14 @@ public class GenerateSimulation extends Simulation {
         }
     }
 
-    /** A picture nobody asked for yet: a size from the list, a colour of its own. */
+    /** A picture nobody asked for yet: a size from the list, a colour of its own, opaque at opaque-share. */
     private byte[] fresh() {
         try {
-            return Load.disc(sizes.get(random(sizes.size())), ThreadLocalRandom.current().nextInt(1 << 24));
+            int size = sizes.get(random(sizes.size()));
+            int rgb = ThreadLocalRandom.current().nextInt(1 << 24);
+            long n = freshImages.incrementAndGet();
+            boolean opaque = Math.floor(n * opaqueShare) > Math.floor((n - 1) * opaqueShare);
+            return opaque ? Load.disc(size, rgb) : Load.alphaDisc(size, rgb);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -69,10 +69,22 @@ final class Load {
 
     /** The same with the disc in this RGB colour: another colour, another mesh (a cache miss). */
     static byte[] disc(int size, int rgb) throws IOException {
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        return png(size, rgb, true);
+    }
+
+    /** The disc on a transparent background: the alpha channel is the foreground, no segmentation runs. */
+    static byte[] alphaDisc(int size, int rgb) throws IOException {
+        return png(size, rgb, false);
+    }
+
+    private static byte[] png(int size, int rgb, boolean whiteBackdrop) throws IOException {
+        BufferedImage image = new BufferedImage(size, size,
+                whiteBackdrop ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, size, size);
+        if (whiteBackdrop) {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, size, size);
+        }
         Color c = new Color(rgb);
         // dark enough to stand out from the white backdrop
         g.setColor(new Color(c.getRed() / 2, c.getGreen() / 2, c.getBlue() / 2));

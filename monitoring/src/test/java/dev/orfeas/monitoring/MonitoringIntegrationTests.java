@@ -159,11 +159,18 @@ class MonitoringIntegrationTests {
         String config = Yamls.read(Repo.path("monitoring/prometheus/prometheus.yml"))
                 .replace("scrape_interval: 15s", "scrape_interval: 1s")
                 .replace("evaluation_interval: 15s", "evaluation_interval: 1s")
-                .replace("\"generate:8081\"", "\"127.0.0.1:" + generate.managementPort + "\"")
+                // the stack finds each generate replica through Docker's DNS; here there is one, on loopback
+                .replace("""
+                            dns_sd_configs:
+                              - names: [generate]
+                                type: A
+                                port: 8081
+                                refresh_interval: 15s
+                        """, "    static_configs:\n      - targets: [\"127.0.0.1:" + generate.managementPort + "\"]\n")
                 .replace("\"events:8082\"", "\"127.0.0.1:" + events.managementPort + "\"")
                 .replace("\"localhost:9090\"", "\"127.0.0.1:" + port + "\"")
                 .replaceAll("(?s)  - job_name: minio\\n.*?(?=  - job_name:)", "");
-        assertThat(config).as("the config names the apps' management ports").doesNotContain("generate:8081")
+        assertThat(config).as("the config names the apps' management ports").doesNotContain("port: 8081")
                 .doesNotContain("minio");
         config += "  - job_name: platform-synthetic\n    static_configs:\n      - targets: [\"127.0.0.1:"
                 + platformPort + "\"]\n";

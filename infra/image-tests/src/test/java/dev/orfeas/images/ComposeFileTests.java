@@ -71,6 +71,12 @@ class ComposeFileTests {
         // generate waits for MinIO's init step; nginx for a healthy generate
         assertThat(map(map(services.get("generate"), "depends_on"), "minio-init"))
                 .containsEntry("condition", "service_completed_successfully");
+        // and the apps name MinIO itself: compose stops dependents first, so MinIO stops after them and a
+        // generation in flight at `down` can still store its mesh (the exited init step orders nothing)
+        for (String app : List.of("generate", "events")) {
+            assertThat(map(map(services.get(app), "depends_on"), "minio")).as(app)
+                    .containsEntry("condition", "service_healthy");
+        }
         assertThat(map(map(services.get("nginx"), "depends_on"), "generate"))
                 .containsEntry("condition", "service_healthy");
     }
