@@ -32,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -55,6 +56,8 @@ public class CloudEventHandler {
 
     private static final Logger log = LoggerFactory.getLogger(CloudEventHandler.class);
     static final URI SOURCE = URI.create("/orfeas/generate");
+    /** Ticks come hourly; closer ones (redeliveries, a flood) do not list the bucket again. */
+    static final Duration SWEEP_GAP = Duration.ofMinutes(10);
 
     private final GenerateFunction generate;
     private final ConcurrencyLimiter limiter;
@@ -97,11 +100,13 @@ public class CloudEventHandler {
                 return ResponseEntity.ok().build(); // no reply event; the outcome is in the job's document
             }
             if (sweep != null && EventTypes.KNATIVE_PING.equals(event.getType())) {
-                StoreSweep.Result swept = sweep.sweep(); // store down → 503: the broker redelivers the tick
+                // store down → 503: the broker redelivers the tick; a tick soon after the last sweep sweeps nothing
+                var swept = sweep.sweepUnlessRecent(SWEEP_GAP);
                 if (jobs != null) {
                     jobs.sweep();
                 }
-                log.info("event {}: scheduled sweep: {}", event.getId(), swept);
+                log.info("event {}: scheduled sweep: {}", event.getId(),
+                        swept.map(Object::toString).orElse("skipped, the last one began under " + SWEEP_GAP + " ago"));
                 return ResponseEntity.ok().build();
             }
             return EventRequests.reply(handle(event), !EventRequests.isBinary(headers));

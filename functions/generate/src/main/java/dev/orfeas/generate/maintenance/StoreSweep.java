@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Heals the meshes bucket after a writer was killed mid-write (kill -9, OOM, a node lost): aborts multipart
@@ -30,6 +32,8 @@ public class StoreSweep {
     private final Clock clock;
     /** Upload id → when a sweep first saw it: S3Proxy reports every upload as initiated "now". */
     private final Map<String, Instant> firstSeen = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When the last sweep asked for by an event began (see {@link #sweepUnlessRecent}). */
+    private final AtomicReference<Instant> lastRequested = new AtomicReference<>(Instant.EPOCH);
 
     public StoreSweep(ObjectStore store, Duration grace, Clock clock) {
         this.store = store;
@@ -39,6 +43,25 @@ public class StoreSweep {
 
     /** What one sweep removed. */
     public record Result(int abortedUploads, int orphanMeshes, int deletedObjects) {
+    }
+
+    /**
+     * A sweep asked for from outside (a PingSource tick), unless one began less than {@code gap} ago: a sweep lists
+     * the whole bucket, so a flood of ticks (redeliveries, or anyone who can reach the event endpoint) must not
+     * become a flood of listings. Empty when skipped.
+     */
+    public Optional<Result> sweepUnlessRecent(Duration gap) {
+        Instant last = lastRequested.get();
+        Instant now = clock.instant();
+        if (now.isBefore(last.plus(gap)) || !lastRequested.compareAndSet(last, now)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(sweep());
+        } catch (RuntimeException e) {
+            lastRequested.compareAndSet(now, last); // failed (store down): the retried tick may sweep
+            throw e;
+        }
     }
 
     public Result sweep() {

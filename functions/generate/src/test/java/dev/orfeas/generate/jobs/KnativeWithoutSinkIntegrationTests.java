@@ -55,6 +55,20 @@ class KnativeWithoutSinkIntegrationTests extends AppTestSupport {
         assertThat(tick.statusCode()).isEqualTo(200);
         assertThat(tick.headers().firstValue("ce-type")).as("no reply event").isEmpty();
         assertThat(keys(ORPHAN + "/")).as("swept by the tick").isEmpty();
+
+        // a second tick right after (a redelivery, or a flood from anyone who reaches POST /) lists nothing again
+        String later = "d1" + UUID.randomUUID().toString().replace("-", "").substring(0, 30);
+        try (var s3 = testS3()) {
+            s3.putObject(b -> b.bucket("meshes").key(later + "/model.glb"), RequestBody.fromString("half a mesh"));
+        }
+        Thread.sleep(2_500);
+        var again = post("/", "{}".getBytes(StandardCharsets.UTF_8), Map.of(
+                "ce-specversion", "1.0", "ce-id", UUID.randomUUID().toString(),
+                "ce-source", "/apis/v1/namespaces/orfeas/pingsources/hourly-sweep",
+                "ce-type", "dev.knative.sources.ping", "Content-Type", "application/json",
+                "Authorization", "Bearer " + API_KEY));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(keys(later + "/")).as("not swept: the last sweep is under 10 min old").hasSize(1);
     }
 
     private static java.util.List<String> keys(String prefix) {
