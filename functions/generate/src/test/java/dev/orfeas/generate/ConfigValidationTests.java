@@ -8,7 +8,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A bad setting stops the app before it serves anything, with a message that names the setting. */
+/**
+ * A bad setting stops the app before it serves anything, with a message that names the setting (the settings
+ * records check themselves: {@code SelfValidating}), and good settings start it.
+ */
 class ConfigValidationTests {
 
     @ParameterizedTest(name = "{0}")
@@ -21,13 +24,35 @@ class ConfigValidationTests {
             "orfeas.generation.model-path=/nonexistent.pt  | model-path",
             "orfeas.generation.model-path=/tmp             | model-path",
             "orfeas.security.open=false                    | api-keys",
-            "orfeas.jobs.keep-alive=0s                     | keep-alive"})
+            "orfeas.jobs.keep-alive=0s                     | keep-alive",
+            "orfeas.jobs.queue-length=-1                   | orfeas.jobs.queue-length",
+            "orfeas.security.rate-limit.capacity=0         | orfeas.security.rate-limit.capacity",
+            "orfeas.security.internal.api-keys=short       | api-keys must be at least 16 characters",
+            "orfeas.generation.segmentation.threads=-1     | orfeas.generation.segmentation.threads",
+            "orfeas.generation.model-warm-up=sometimes     | must be one of: auto, always, never",
+            "orfeas.storage.access-key=only-one            | set together",
+            "orfeas.maintenance.interval=0s                | orfeas.maintenance.interval"})
     void badSettingRefusesToStart(String setting, String named) {
         var app = new SpringApplicationBuilder(GenerateApplication.class).web(WebApplicationType.NONE)
                 .properties("orfeas.storage.create-buckets=false", "orfeas.security.open=true",
                         "orfeas.storage.endpoint=http://127.0.0.1:9", "ORFEAS_LOG_FORMAT=", setting);
 
         assertThatThrownBy(app::run).satisfies(e -> assertThat(messages(e)).contains(named));
+    }
+
+    @org.junit.jupiter.api.Test
+    void defaultsAndGoodSettingsStart() {
+        var app = new SpringApplicationBuilder(GenerateApplication.class).web(WebApplicationType.NONE)
+                .properties("orfeas.storage.create-buckets=false", "orfeas.security.open=true",
+                        "orfeas.storage.endpoint=http://127.0.0.1:9", "ORFEAS_LOG_FORMAT=",
+                        "orfeas.generation.segmentation.model=", "orfeas.generation.warm-up=false",
+                        "orfeas.maintenance.enabled=false",
+                        "orfeas.security.internal.api-keys=an-internal-key-of-20",
+                        "orfeas.generation.max-concurrent=256", "orfeas.jobs.queue-length=0");
+        try (var context = app.run()) {
+            assertThat(context.getBean(dev.orfeas.generate.security.SecurityProperties.class).internal().apiKeys())
+                    .containsExactly("an-internal-key-of-20");
+        }
     }
 
     private static String messages(Throwable e) {

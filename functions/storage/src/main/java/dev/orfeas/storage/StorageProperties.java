@@ -1,14 +1,10 @@
 package dev.orfeas.storage;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,51 +25,64 @@ import java.time.Duration;
  * @param partSize           part size for multipart uploads (S3 needs at least 5 MB)
  * @param buckets            bucket names
  */
-@Validated
 @ConfigurationProperties("orfeas.storage")
 public record StorageProperties(
         URI endpoint,
-        @NotBlank @DefaultValue("us-east-1") String region,
+        @DefaultValue("us-east-1") String region,
         String accessKey,
         String secretKey,
         @DefaultValue("true") boolean pathStyle,
         @DefaultValue("true") boolean createBuckets,
-        @NotNull @Pattern(regexp = "when-supported|when-required",
-                message = "must be when-supported or when-required") @DefaultValue("when-supported") String checksums,
-        @NotNull @DefaultValue("1h") Duration presignExpiry,
-        @NotNull @DefaultValue("16MB") DataSize multipartThreshold,
-        @NotNull @DefaultValue("8MB") DataSize partSize,
-        @Valid @NotNull @DefaultValue Buckets buckets) {
+        @DefaultValue("when-supported") String checksums,
+        @DefaultValue("1h") Duration presignExpiry,
+        @DefaultValue("16MB") DataSize multipartThreshold,
+        @DefaultValue("8MB") DataSize partSize,
+        @DefaultValue Buckets buckets) implements SelfValidating {
 
     /** Bucket names; S3 rules: 3-63 lower-case letters, digits, dots and hyphens. */
     public record Buckets(
-            @NotBlank @Pattern(regexp = BUCKET, message = BUCKET_MESSAGE) @DefaultValue("uploads") String uploads,
-            @NotBlank @Pattern(regexp = BUCKET, message = BUCKET_MESSAGE) @DefaultValue("meshes") String meshes,
-            @NotBlank @Pattern(regexp = BUCKET, message = BUCKET_MESSAGE) @DefaultValue("backups") String backups,
-            @NotBlank @Pattern(regexp = BUCKET, message = BUCKET_MESSAGE) @DefaultValue("failed") String failed) {
+            @DefaultValue("uploads") String uploads,
+            @DefaultValue("meshes") String meshes,
+            @DefaultValue("backups") String backups,
+            @DefaultValue("failed") String failed) {
+
+        void check(Checks checks) {
+            checks.matches("uploads", uploads, BUCKET, BUCKET_MESSAGE).matches("meshes", meshes, BUCKET, BUCKET_MESSAGE)
+                    .matches("backups", backups, BUCKET, BUCKET_MESSAGE).matches("failed", failed, BUCKET, BUCKET_MESSAGE);
+        }
     }
 
     static final String BUCKET = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
     static final String BUCKET_MESSAGE = "must be a valid S3 bucket name (3-63 characters: a-z, 0-9, '.', '-')";
 
-    @AssertTrue(message = "access-key and secret-key must be set together")
+    @Override
+    public void check(Checks checks) {
+        checks.notBlank("region", region)
+                .oneOf("checksums", checksums, "when-supported", "when-required")
+                .notNull("presignExpiry", presignExpiry)
+                .require("presignExpiry", isPresignExpiryInRange(), "must be between 1 second and 7 days")
+                .notNull("multipartThreshold", multipartThreshold).notNull("partSize", partSize)
+                .require("partSize", isMultipartSane(),
+                        "part-size must be at least 5MB and multipart-threshold at least part-size")
+                .require("endpoint", isEndpointHttp(), "must be an http or https URL")
+                .require("secretKey", isCredentialsPaired(), "access-key and secret-key must be set together")
+                .nested("buckets", buckets, Buckets::check);
+    }
+
     public boolean isCredentialsPaired() {
         return blank(accessKey) == blank(secretKey);
     }
 
-    @AssertTrue(message = "presign-expiry must be between 1 second and 7 days")
     public boolean isPresignExpiryInRange() {
         return presignExpiry == null
                 || (presignExpiry.compareTo(Duration.ofSeconds(1)) >= 0 && presignExpiry.compareTo(Duration.ofDays(7)) <= 0);
     }
 
-    @AssertTrue(message = "part-size must be at least 5MB and multipart-threshold at least part-size")
     public boolean isMultipartSane() {
         return partSize == null || multipartThreshold == null
                 || (partSize.toBytes() >= 5L * 1024 * 1024 && multipartThreshold.toBytes() >= partSize.toBytes());
     }
 
-    @AssertTrue(message = "endpoint must be an http or https URL")
     public boolean isEndpointHttp() {
         return endpoint == null || "http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme());
     }

@@ -1,13 +1,10 @@
 package dev.orfeas.events.adapter;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
 
@@ -22,16 +19,21 @@ import java.util.List;
  * @param dedupCapacity how many delivered event ids are remembered, so a redelivered notification is not
  *                      emitted twice
  */
-@Validated
 @ConfigurationProperties("orfeas.events.adapter")
 public record AdapterProperties(
         String authToken,
-        @NotNull @DefaultValue("1MB") DataSize maxBody,
-        @NotNull @DefaultValue List<String> prefixes,
-        @NotNull @DefaultValue List<String> suffixes,
-        @Min(0) @Max(10_000_000) @DefaultValue("100000") int dedupCapacity) {
+        @DefaultValue("1MB") DataSize maxBody,
+        @DefaultValue List<String> prefixes,
+        @DefaultValue List<String> suffixes,
+        @DefaultValue("100000") int dedupCapacity) implements SelfValidating {
 
-    @AssertTrue(message = "max-body must be between 1KB and 64MB")
+    @Override
+    public void check(Checks checks) {
+        checks.notNull("maxBody", maxBody).require("maxBody", isMaxBodyInRange(), "must be between 1KB and 64MB")
+                .notNull("prefixes", prefixes).notNull("suffixes", suffixes)
+                .range("dedupCapacity", dedupCapacity, 0, 10_000_000);
+    }
+
     public boolean isMaxBodyInRange() {
         return maxBody == null || (maxBody.toBytes() >= 1024 && maxBody.toBytes() <= 64L * 1024 * 1024);
     }

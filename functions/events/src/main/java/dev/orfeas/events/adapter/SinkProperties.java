@@ -1,10 +1,9 @@
 package dev.orfeas.events.adapter;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotNull;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
@@ -23,16 +22,22 @@ import java.time.Duration;
  *                    broker's audience, where Knative Eventing's OIDC sender identity is on); re-read when the
  *                    kubelet rotates it ({@link dev.orfeas.cloudevents.TokenFile}); never logged
  */
-@Validated
 @ConfigurationProperties("orfeas.events.sink")
 public record SinkProperties(
         URI url,
-        @NotNull @DefaultValue("http://127.0.0.1:8080/") URI generateUrl,
+        @DefaultValue("http://127.0.0.1:8080/") URI generateUrl,
         String apiKey,
-        @NotNull @DefaultValue("10s") Duration timeout,
+        @DefaultValue("10s") Duration timeout,
         @DefaultValue("false") boolean structured,
-        @NotNull @DefaultValue("20s") Duration maxRetryWait,
-        java.nio.file.Path tokenFile) {
+        @DefaultValue("20s") Duration maxRetryWait,
+        java.nio.file.Path tokenFile) implements SelfValidating {
+
+    @Override
+    public void check(Checks checks) {
+        checks.notNull("generateUrl", generateUrl)
+                .require("url", isHttp(), "url and generate-url must be http or https URLs")
+                .positive("timeout", timeout).notNull("maxRetryWait", maxRetryWait);
+    }
 
     /** {@code $K_SINK} when set, otherwise the generate function. */
     public URI target() {
@@ -43,7 +48,6 @@ public record SinkProperties(
         return url != null && !url.toString().isBlank();
     }
 
-    @AssertTrue(message = "url and generate-url must be http or https URLs")
     public boolean isHttp() {
         return (!hasSink() || http(url)) && (generateUrl == null || http(generateUrl));
     }

@@ -1,16 +1,11 @@
 package dev.orfeas.events.backup;
 
 import dev.orfeas.storage.StorageProperties;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.scheduling.support.CronExpression;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * Backups of generated meshes ({@code POST /backup}) and restores ({@code POST /restore}).
@@ -27,21 +22,30 @@ import org.springframework.validation.annotation.Validated;
  *                       {@code …buckets.backups}, as {@code orfeas.storage.*}); unset: the backups bucket of the
  *                       app's own store, with server-side copies
  */
-@Validated
 @ConfigurationProperties("orfeas.events.backup")
 public record BackupProperties(
-        @NotNull @Pattern(regexp = PREFIX, message = PREFIX_MESSAGE) @DefaultValue("meshes/") String prefix,
-        @NotNull @Pattern(regexp = PREFIX, message = PREFIX_MESSAGE) @DefaultValue("manifests/") String manifestPrefix,
-        @Min(1) @Max(100_000) @DefaultValue("30") int keepManifests,
-        @Min(1) @Max(64) @DefaultValue("8") int parallelism,
+        @DefaultValue("meshes/") String prefix,
+        @DefaultValue("manifests/") String manifestPrefix,
+        @DefaultValue("30") int keepManifests,
+        @DefaultValue("8") int parallelism,
         String schedule,
         String restoreToken,
-        @Valid StorageProperties target) {
+        StorageProperties target) implements SelfValidating {
+
+    @Override
+    public void check(Checks checks) {
+        checks.matches("prefix", prefix, PREFIX, PREFIX_MESSAGE).matches("manifestPrefix", manifestPrefix, PREFIX, PREFIX_MESSAGE)
+                .range("keepManifests", keepManifests, 1, 100_000).range("parallelism", parallelism, 1, 64)
+                .require("schedule", isScheduleValid(),
+                        "schedule must be a cron expression of 6 fields (second minute hour day month weekday)");
+        if (target != null) {
+            checks.nested("target", target, StorageProperties::check);
+        }
+    }
 
     static final String PREFIX = "|[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/";
     static final String PREFIX_MESSAGE = "must be empty or end with '/'";
 
-    @AssertTrue(message = "schedule must be a cron expression of 6 fields (second minute hour day month weekday)")
     public boolean isScheduleValid() {
         return !scheduled() || CronExpression.isValidExpression(schedule);
     }

@@ -1,12 +1,9 @@
 package dev.orfeas.events.notify;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.time.Duration;
@@ -26,25 +23,31 @@ import java.util.List;
  * @param maxBackoff              upper bound of one wait
  * @param timeout                 per attempt
  */
-@Validated
 @ConfigurationProperties("orfeas.events.notify")
 public record NotifyProperties(
-        @NotNull @DefaultValue List<URI> targets,
-        @NotNull @DefaultValue List<String> allowedHosts,
+        @DefaultValue List<URI> targets,
+        @DefaultValue List<String> allowedHosts,
         @DefaultValue("false") boolean allowPrivateAddresses,
         String secret,
-        @Min(1) @Max(20) @DefaultValue("5") int maxAttempts,
-        @NotNull @DefaultValue("1s") Duration initialBackoff,
-        @NotNull @DefaultValue("30s") Duration maxBackoff,
-        @NotNull @DefaultValue("10s") Duration timeout) {
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("1s") Duration initialBackoff,
+        @DefaultValue("30s") Duration maxBackoff,
+        @DefaultValue("10s") Duration timeout) implements SelfValidating {
 
-    @AssertTrue(message = "targets must be http or https URLs")
+    @Override
+    public void check(Checks checks) {
+        checks.notNull("targets", targets).require("targets", isTargetsHttp(), "targets must be http or https URLs")
+                .notNull("allowedHosts", allowedHosts).range("maxAttempts", maxAttempts, 1, 20)
+                .notNull("initialBackoff", initialBackoff).notNull("maxBackoff", maxBackoff)
+                .require("initialBackoff", isBackoffSane(), "initial-backoff must be positive and at most max-backoff")
+                .positive("timeout", timeout);
+    }
+
     public boolean isTargetsHttp() {
         return targets == null || targets.stream().allMatch(t ->
                 ("http".equals(t.getScheme()) || "https".equals(t.getScheme())) && t.getHost() != null);
     }
 
-    @AssertTrue(message = "initial-backoff must be positive and at most max-backoff")
     public boolean isBackoffSane() {
         return initialBackoff == null || maxBackoff == null
                 || (!initialBackoff.isNegative() && !initialBackoff.isZero() && initialBackoff.compareTo(maxBackoff) <= 0);

@@ -1,10 +1,9 @@
 package dev.orfeas.events.web;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotNull;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,7 +30,6 @@ import java.util.List;
  *                        rotated in is found; a flood of made-up key ids is not a flood of fetches)
  * @param jwksTimeout     connect and read timeout of a JWKS fetch
  */
-@Validated
 @ConfigurationProperties("orfeas.events.oidc")
 public record OidcProperties(
         String issuer,
@@ -40,10 +38,20 @@ public record OidcProperties(
         List<String> allowedSubjects,
         Path jwksTokenFile,
         Path jwksCaFile,
-        @NotNull @DefaultValue("30s") Duration clockSkew,
-        @NotNull @DefaultValue("10m") Duration jwksCacheTtl,
-        @NotNull @DefaultValue("30s") Duration jwksMinRefetch,
-        @NotNull @DefaultValue("5s") Duration jwksTimeout) {
+        @DefaultValue("30s") Duration clockSkew,
+        @DefaultValue("10m") Duration jwksCacheTtl,
+        @DefaultValue("30s") Duration jwksMinRefetch,
+        @DefaultValue("5s") Duration jwksTimeout) implements SelfValidating {
+
+    @Override
+    public void check(Checks checks) {
+        checks.require("issuer", isComplete(), "with orfeas.events.oidc.issuer set, jwks-uri (http or https), "
+                        + "audience and allowed-subjects are required; without it, none of them may be set")
+                .notNull("clockSkew", clockSkew).notNull("jwksCacheTtl", jwksCacheTtl)
+                .notNull("jwksMinRefetch", jwksMinRefetch).notNull("jwksTimeout", jwksTimeout)
+                .require("clockSkew", isDurationsSane(),
+                        "clock-skew must be 0-5m, jwks-cache-ttl and jwks-timeout positive, jwks-min-refetch >= 0");
+    }
 
     public OidcProperties {
         allowedSubjects = allowedSubjects == null ? List.of()
@@ -54,8 +62,6 @@ public record OidcProperties(
         return issuer != null && !issuer.isBlank();
     }
 
-    @AssertTrue(message = "with orfeas.events.oidc.issuer set, jwks-uri (http or https), audience and "
-            + "allowed-subjects are required; without it, none of them may be set")
     public boolean isComplete() {
         if (!enabled()) {
             return jwksUri == null && (audience == null || audience.isBlank()) && allowedSubjects.isEmpty();
@@ -64,7 +70,6 @@ public record OidcProperties(
                 && jwksUri.getHost() != null && audience != null && !audience.isBlank() && !allowedSubjects.isEmpty();
     }
 
-    @AssertTrue(message = "clock-skew must be 0-5m, jwks-cache-ttl and jwks-timeout positive, jwks-min-refetch >= 0")
     public boolean isDurationsSane() {
         return clockSkew == null || jwksCacheTtl == null || jwksMinRefetch == null || jwksTimeout == null
                 || (!clockSkew.isNegative() && clockSkew.compareTo(Duration.ofMinutes(5)) <= 0

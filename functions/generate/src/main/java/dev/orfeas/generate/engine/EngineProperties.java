@@ -3,15 +3,11 @@ package dev.orfeas.generate.engine;
 import dev.orfeas.mesh.EngineSettings;
 import dev.orfeas.mesh.decode.ImageLimits;
 import dev.orfeas.mesh.segment.SegmentationSettings;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
-import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,22 +30,35 @@ import java.util.Optional;
  * @param segmentation  the learned foreground segmenter ({@code orfeas.generation.segmentation.*})
  * @param bodyTimeout   an upload must arrive whole within this (408 otherwise); read before a slot is taken
  */
-@Validated
 @ConfigurationProperties("orfeas.generation")
 public record EngineProperties(
         Path modelPath,
-        @NotNull @Pattern(regexp = "auto|cpu|gpu", message = "must be auto, cpu or gpu") @DefaultValue("auto")
-        String device,
-        @NotNull @DefaultValue("20MB") DataSize maxBytes,
-        @Min(1) @DefaultValue("40000000") long maxPixels,
-        @Min(16) @DefaultValue("12000") int maxDimension,
-        @Min(1) @DefaultValue("8") int minDimension,
-        @Min(1) @Max(256) @DefaultValue("4") int maxConcurrent,
+        @DefaultValue("auto") String device,
+        @DefaultValue("20MB") DataSize maxBytes,
+        @DefaultValue("40000000") long maxPixels,
+        @DefaultValue("12000") int maxDimension,
+        @DefaultValue("8") int minDimension,
+        @DefaultValue("4") int maxConcurrent,
         @DefaultValue("true") boolean warmUp,
-        @NotNull @Pattern(regexp = "auto|always|never", message = "must be auto, always or never")
         @DefaultValue("auto") String modelWarmUp,
-        @NotNull @DefaultValue @jakarta.validation.Valid Segmentation segmentation,
-        @NotNull @DefaultValue("30s") java.time.Duration bodyTimeout) {
+        @DefaultValue Segmentation segmentation,
+        @DefaultValue("30s") java.time.Duration bodyTimeout) implements SelfValidating {
+
+    @Override
+    public void check(Checks checks) {
+        checks.require("modelPath", isModelReadable(), "model-path must name a readable TorchScript file (not a directory)")
+                .oneOf("device", device, "auto", "cpu", "gpu")
+                .notNull("maxBytes", maxBytes).require("maxBytes", isMaxBytesInRange(), "must be between 1KB and 1GB")
+                .atLeast("maxPixels", maxPixels, 1)
+                .atLeast("maxDimension", maxDimension, 16)
+                .atLeast("minDimension", minDimension, 1)
+                .require("minDimension", isDimensionsOrdered(), "min-dimension must not exceed max-dimension")
+                .range("maxConcurrent", maxConcurrent, 1, 256)
+                .oneOf("modelWarmUp", modelWarmUp, "auto", "always", "never")
+                .nested("segmentation", segmentation, Segmentation::check)
+                .notNull("bodyTimeout", bodyTimeout)
+                .require("bodyTimeout", isBodyTimeoutInRange(), "must be between 1s and 1h");
+    }
 
     /**
      * @param model     ONNX salient-object model (scripts/fetch-models.sh installs IS-Net); unset = built-in only
@@ -57,26 +66,26 @@ public record EngineProperties(
      * @param threads   intra-op threads of one inference; 0 = one per core
      * @param cpuArena  ONNX Runtime's CPU arena (faster repeats, much more resident memory)
      */
-    public record Segmentation(Path model, String sha256, @Min(0) @Max(256) @DefaultValue("0") int threads,
+    public record Segmentation(Path model, String sha256, @DefaultValue("0") int threads,
                                @DefaultValue("false") boolean cpuArena) {
+
+        void check(Checks checks) {
+            checks.range("threads", threads, 0, 256);
+        }
     }
 
-    @AssertTrue(message = "model-path must name a readable TorchScript file (not a directory)")
     public boolean isModelReadable() {
         return modelPath == null || (Files.isRegularFile(modelPath) && Files.isReadable(modelPath));
     }
 
-    @AssertTrue(message = "max-bytes must be between 1KB and 1GB")
     public boolean isMaxBytesInRange() {
         return maxBytes == null || (maxBytes.toBytes() >= 1024 && maxBytes.toBytes() <= 1L << 30);
     }
 
-    @AssertTrue(message = "body-timeout must be between 1s and 1h")
     public boolean isBodyTimeoutInRange() {
         return bodyTimeout == null || (bodyTimeout.toMillis() >= 1000 && bodyTimeout.toSeconds() <= 3600);
     }
 
-    @AssertTrue(message = "min-dimension must not exceed max-dimension")
     public boolean isDimensionsOrdered() {
         return minDimension <= maxDimension;
     }

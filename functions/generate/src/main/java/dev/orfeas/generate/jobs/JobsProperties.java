@@ -1,13 +1,9 @@
 package dev.orfeas.generate.jobs;
 
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,34 +25,34 @@ import java.time.Duration;
  *                     OIDC audience); re-read when the kubelet rotates it; unset: no token is sent
  * @param keepAlive    an event stream or WebSocket quiet for this long gets a keep-alive (SSE comment, ping)
  */
-@Validated
 @ConfigurationProperties("orfeas.jobs")
 public record JobsProperties(
-        @Min(0) @Max(10_000) @DefaultValue("16") int queueLength,
-        @Min(1) @Max(256) @DefaultValue("2") int workers,
-        @NotNull @DefaultValue("24h") Duration ttl,
-        @NotNull @DefaultValue("15m") Duration staleAfter,
-        @NotNull @DefaultValue("5m") Duration sweepInterval,
-        @NotBlank @DefaultValue("local") String instance,
+        @DefaultValue("16") int queueLength,
+        @DefaultValue("2") int workers,
+        @DefaultValue("24h") Duration ttl,
+        @DefaultValue("15m") Duration staleAfter,
+        @DefaultValue("5m") Duration sweepInterval,
+        @DefaultValue("local") String instance,
         URI sink,
-        @NotNull @DefaultValue("10s") Duration sinkTimeout,
+        @DefaultValue("10s") Duration sinkTimeout,
         Path sinkTokenFile,
-        @NotNull @DefaultValue("15s") Duration keepAlive) {
+        @DefaultValue("15s") Duration keepAlive) implements SelfValidating {
+
+    @Override
+    public void check(Checks checks) {
+        checks.range("queueLength", queueLength, 0, 10_000).range("workers", workers, 1, 256)
+                .positive("ttl", ttl).positive("staleAfter", staleAfter).positive("sweepInterval", sweepInterval)
+                .notBlank("instance", instance)
+                .require("sink", isSinkHttp(), "must be an http or https URL")
+                .positive("sinkTimeout", sinkTimeout).positive("keepAlive", keepAlive);
+    }
 
     public boolean hasSink() {
         return sink != null && !sink.toString().isBlank();
     }
 
-    @AssertTrue(message = "sink must be an http or https URL")
     public boolean isSinkHttp() {
         return !hasSink() || (("http".equals(sink.getScheme()) || "https".equals(sink.getScheme()))
                 && sink.getHost() != null);
-    }
-
-    @AssertTrue(message = "ttl, stale-after, sweep-interval and keep-alive must be positive")
-    public boolean isDurationsPositive() {
-        return ttl == null || staleAfter == null || sweepInterval == null || keepAlive == null
-                || (ttl.isPositive() && staleAfter.isPositive() && sweepInterval.isPositive()
-                && keepAlive.isPositive());
     }
 }

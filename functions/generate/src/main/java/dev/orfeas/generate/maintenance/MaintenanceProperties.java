@@ -1,9 +1,9 @@
 package dev.orfeas.generate.maintenance;
 
-import jakarta.validation.constraints.NotNull;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
@@ -16,10 +16,14 @@ import java.time.Duration;
  *                 sweeps by itself (work there happens inside requests, and a sweep at start would stretch every
  *                 cold start with the bucket's size): the hourly-sweep PingSource's ticks run it in-request
  */
-@Validated
 @ConfigurationProperties("orfeas.maintenance")
 public record MaintenanceProperties(
         @DefaultValue("true") boolean enabled,
-        @NotNull @DefaultValue("1h") Duration grace,
-        @NotNull @DefaultValue("1h") Duration interval) {
+        @DefaultValue("1h") Duration grace,
+        @DefaultValue("1h") Duration interval) implements SelfValidating {
+
+    @Override
+    public void check(Checks checks) {
+        checks.notNull("grace", grace).positive("interval", interval);
+    }
 }

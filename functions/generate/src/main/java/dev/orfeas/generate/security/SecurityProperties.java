@@ -1,12 +1,9 @@
 package dev.orfeas.generate.security;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import dev.orfeas.config.Checks;
+import dev.orfeas.config.SelfValidating;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 import java.util.List;
 
@@ -22,15 +19,28 @@ import java.util.List;
  * @param internal         keys of internal callers (the events adapter's fan-out) with a limit of their own, so a
  *                         10,000-record notification is not throttled by the limit meant for clients
  */
-@Validated
 @ConfigurationProperties("orfeas.security")
 public record SecurityProperties(
         @DefaultValue("false") boolean open,
-        @NotNull @DefaultValue List<String> apiKeys,
-        @NotNull @DefaultValue List<String> apiKeyHashes,
+        @DefaultValue List<String> apiKeys,
+        @DefaultValue List<String> apiKeyHashes,
         @DefaultValue("false") boolean eventsWithoutKey,
-        @Valid @NotNull @DefaultValue RateLimit rateLimit,
-        @Valid @NotNull @DefaultValue Internal internal) {
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Internal internal) implements SelfValidating {
+
+    @Override
+    public void check(Checks checks) {
+        checks.notNull("apiKeys", apiKeys).notNull("apiKeyHashes", apiKeyHashes)
+                .nested("rateLimit", rateLimit, RateLimit::check).nested("internal", internal, Internal::check);
+        if (apiKeys == null || apiKeyHashes == null || internal == null || internal.apiKeys() == null
+                || internal.apiKeyHashes() == null) {
+            return; // rejected above
+        }
+        checks.require("apiKeys", isKeysOrOpen(), "set api-keys or api-key-hashes (ORFEAS_SECURITY_API_KEYS), or "
+                        + "open=true for a local, single-user machine (ORFEAS_SECURITY_OPEN=true)")
+                .require("apiKeyHashes", isHashesHex(), "api-key-hashes must be 64 hex digits each (sha256sum of the key)")
+                .require("apiKeys", isKeysLongEnough(), "api-keys must be at least 16 characters");
+    }
 
     /**
      * @param apiKeys         internal callers' keys as issued (≥ 16 characters); each also works as a normal key
@@ -38,9 +48,14 @@ public record SecurityProperties(
      * @param capacity        burst per internal key
      * @param refillPerMinute sustained requests per minute per internal key
      */
-    public record Internal(@NotNull @DefaultValue List<String> apiKeys, @NotNull @DefaultValue List<String> apiKeyHashes,
-                           @Min(1) @DefaultValue("600") int capacity,
-                           @Min(1) @DefaultValue("6000") int refillPerMinute) {
+    public record Internal(@DefaultValue List<String> apiKeys, @DefaultValue List<String> apiKeyHashes,
+                           @DefaultValue("600") int capacity,
+                           @DefaultValue("6000") int refillPerMinute) {
+
+        void check(Checks checks) {
+            checks.notNull("apiKeys", apiKeys).notNull("apiKeyHashes", apiKeyHashes)
+                    .atLeast("capacity", capacity, 1).atLeast("refillPerMinute", refillPerMinute, 1);
+        }
 
         public RateLimit rateLimit(boolean enabled) {
             return new RateLimit(enabled, capacity, refillPerMinute);
@@ -58,23 +73,23 @@ public record SecurityProperties(
      * @param capacity        burst: requests a key may make at once
      * @param refillPerMinute sustained requests per minute per key
      */
-    public record RateLimit(@DefaultValue("true") boolean enabled, @Min(1) @DefaultValue("30") int capacity,
-                            @Min(1) @DefaultValue("60") int refillPerMinute) {
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("30") int capacity,
+                            @DefaultValue("60") int refillPerMinute) {
+
+        void check(Checks checks) {
+            checks.atLeast("capacity", capacity, 1).atLeast("refillPerMinute", refillPerMinute, 1);
+        }
     }
 
-    @AssertTrue(message = "set api-keys or api-key-hashes (ORFEAS_SECURITY_API_KEYS), or open=true for a local, "
-            + "single-user machine (ORFEAS_SECURITY_OPEN=true)")
     public boolean isKeysOrOpen() {
         return open || !apiKeys.stream().allMatch(String::isBlank) || !apiKeyHashes.isEmpty();
     }
 
-    @AssertTrue(message = "api-key-hashes must be 64 hex digits each (sha256sum of the key)")
     public boolean isHashesHex() {
         return java.util.stream.Stream.concat(apiKeyHashes.stream(), internal.apiKeyHashes().stream())
                 .allMatch(h -> h.strip().matches("[0-9a-fA-F]{64}"));
     }
 
-    @AssertTrue(message = "api-keys must be at least 16 characters")
     public boolean isKeysLongEnough() {
         return java.util.stream.Stream.concat(apiKeys.stream(), internal.apiKeys().stream())
                 .filter(k -> !k.isBlank()).allMatch(k -> k.strip().length() >= 16);
