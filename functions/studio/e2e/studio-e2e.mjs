@@ -28,6 +28,9 @@ try {
   const page = await desktop.newPage();
   watchConsole(page, 'desktop');
   page.setDefaultTimeout(STEP_TIMEOUT);
+  // listening from the start: Playwright turns Chromium's file-chooser interception on asynchronously when the
+  // first listener is added, and one added together with the key press missed the dialog on a loaded machine
+  const chooserOpened = new Promise((resolve) => page.once('filechooser', resolve));
 
   const response = await page.goto(base + '/');
   findings.csp = response.headers()['content-security-policy'] ?? null;
@@ -45,7 +48,8 @@ try {
   findings.keyInUrl = page.url().includes(apiKey);
   findings.keyInSessionStorage = await page.evaluate(() => sessionStorage.getItem('orfeas.apiKey') !== null);
   await tabTo(page, '#image');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await page.keyboard.press('Space');
+  const chooser = await within(chooserOpened, STEP_TIMEOUT, 'the file chooser to open');
   await chooser.setFiles(image);
   await page.waitForSelector('#picture:not([hidden])');
   findings.previewShownAtOnce = await page.evaluate(() => document.getElementById('picture').src.startsWith('blob:'));
@@ -178,5 +182,18 @@ async function validate(file) {
     return JSON.parse(stdout.trim().split('\n').pop());
   } catch (error) {
     return error.stdout ? JSON.parse(error.stdout.trim().split('\n').pop()) : { errors: -1, messages: [String(error)] };
+  }
+}
+
+/** The promise's value, or an error naming what did not happen within ms. */
+async function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
