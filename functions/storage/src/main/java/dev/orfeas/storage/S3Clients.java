@@ -31,11 +31,11 @@ public final class S3Clients {
                 // plain signed bodies, not aws-chunked: S3Proxy stores "Content-Encoding: aws-chunked" with the
                 // object and hands it to every download; our bodies are byte arrays, so nothing is streamed anyway
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
-                .httpClient(ApacheHttpClient.builder()
+                // a builder, not a built client: the SDK closes an HTTP client it made when the S3 client closes
+                .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
                         .socketTimeout(Duration.ofSeconds(60))
-                        .maxConnections(64)
-                        .build())
+                        .maxConnections(64))
                 .requestChecksumCalculation(properties.checksumsWhenRequired()
                         ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED)
                 .responseChecksumValidation(properties.checksumsWhenRequired()

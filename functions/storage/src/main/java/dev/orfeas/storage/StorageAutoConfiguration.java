@@ -3,6 +3,7 @@ package dev.orfeas.storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,10 +12,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
- * S3 client, presigner and {@link ObjectStore} from {@code orfeas.storage.*}; creates the buckets at start
- * ({@code create-buckets}), or, where they exist already, only warms the client up.
+ * S3 client, presigner and {@link ObjectStore} from {@code orfeas.storage.*} (the client and presigner built early,
+ * beside the context's start, by {@link EarlyStorageStart}); creates the buckets at start ({@code create-buckets}),
+ * or, where they exist already, only warms the client up.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(StorageProperties.class)
@@ -24,14 +27,16 @@ public class StorageAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    S3Client s3Client(StorageProperties properties) {
-        return S3Clients.client(properties);
+    S3Client s3Client(StorageProperties properties, ObjectProvider<EarlyS3Clients> early) {
+        return Optional.ofNullable(early.getIfAvailable()).flatMap(e -> e.claimClient(properties))
+                .orElseGet(() -> S3Clients.client(properties));
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    S3Presigner s3Presigner(StorageProperties properties) {
-        return S3Clients.presigner(properties);
+    S3Presigner s3Presigner(StorageProperties properties, ObjectProvider<EarlyS3Clients> early) {
+        return Optional.ofNullable(early.getIfAvailable()).flatMap(e -> e.claimPresigner(properties))
+                .orElseGet(() -> S3Clients.presigner(properties));
     }
 
     @Bean

@@ -33,9 +33,8 @@ class ObjectStoreIntegrationTests {
                 LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY, true, true, "when-required",
                 Duration.ofMinutes(5), DataSize.ofMegabytes(5), DataSize.ofMegabytes(5),
                 new StorageProperties.Buckets("uploads", "meshes", "backups", "failed"));
-        var config = new StorageAutoConfiguration();
-        s3 = config.s3Client(properties);
-        presigner = config.s3Presigner(properties);
+        s3 = S3Clients.client(properties);
+        presigner = S3Clients.presigner(properties);
         store = new ObjectStore(s3, presigner, properties);
         store.ensureBuckets(List.of(BUCKET));
     }
@@ -98,8 +97,7 @@ class ObjectStoreIntegrationTests {
         StorageProperties nowhere = new StorageProperties(java.net.URI.create("http://127.0.0.1:9"), "us-east-1",
                 "a", "b", true, false, "when-required", Duration.ofMinutes(1), DataSize.ofMegabytes(16),
                 DataSize.ofMegabytes(8), new StorageProperties.Buckets("uploads", "meshes", "backups", "failed"));
-        var config = new StorageAutoConfiguration();
-        try (S3Client client = config.s3Client(nowhere); S3Presigner p = config.s3Presigner(nowhere)) {
+        try (S3Client client = S3Clients.client(nowhere); S3Presigner p = S3Clients.presigner(nowhere)) {
             ObjectStore down = new ObjectStore(client, p, nowhere);
             assertThatThrownBy(() -> down.put("meshes", ObjectWrite.of("k", new byte[1], "text/plain")))
                     .isInstanceOf(StorageUnavailableException.class);
