@@ -6,6 +6,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,6 +25,14 @@ public final class S3Clients {
     }
 
     public static S3Client client(StorageProperties properties) {
+        return client(properties, ApacheHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(60))
+                .maxConnections(64));
+    }
+
+    /** With another HTTP client (scripts/bench-s3-client.sh compares them). */
+    public static S3Client client(StorageProperties properties, SdkHttpClient.Builder<?> http) {
         var builder = S3Client.builder()
                 .region(Region.of(properties.region()))
                 .credentialsProvider(credentials(properties))
@@ -32,10 +41,7 @@ public final class S3Clients {
                 // object and hands it to every download; our bodies are byte arrays, so nothing is streamed anyway
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 // a builder, not a built client: the SDK closes an HTTP client it made when the S3 client closes
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(60))
-                        .maxConnections(64))
+                .httpClientBuilder(http)
                 .requestChecksumCalculation(properties.checksumsWhenRequired()
                         ? RequestChecksumCalculation.WHEN_REQUIRED : RequestChecksumCalculation.WHEN_SUPPORTED)
                 .responseChecksumValidation(properties.checksumsWhenRequired()
