@@ -40,6 +40,10 @@ if [[ ! -f functions/generate/target/generate-0.1.0-SNAPSHOT.jar ]]; then
   log "building the generate app (first run) ..."
   mvn_quiet -q -DskipTests -pl functions/generate -am install || die "build failed"
 fi
+# The simulation's module reads storage's and local-s3's jars: install this checkout's (a separate Maven run for
+# Gatling would otherwise resolve whatever snapshots ~/.m2 holds, or fail on a machine that never installed them).
+log "building the load test's module and the siblings it uses ..."
+mvn_quiet -q -DskipTests -pl monitoring -am install || die "build failed"
 log "Gatling: ${PROPS[*]:-defaults}"
 mvn_quiet -pl monitoring test-compile gatling:test "${PROPS[@]}" \
   | grep -v "^\[INFO\] \(Download\|Copying\)" || die "load test failed (see above)"
