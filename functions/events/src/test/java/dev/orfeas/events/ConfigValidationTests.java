@@ -1,5 +1,6 @@
 package dev.orfeas.events;
 
+import dev.orfeas.storage.StartFailures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.WebApplicationType;
@@ -31,14 +32,7 @@ class ConfigValidationTests {
                         "ORFEAS_LOG_FORMAT=");
 
         // as an argument: application.yml's own values (sink.url from K_SINK) outrank default properties
-        assertThatThrownBy(() -> app.run("--" + setting)).satisfies(e -> assertThat(messages(e)).contains(named));
-    }
-
-    private static String messages(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
+        assertThatThrownBy(() -> app.run("--" + setting))
+                .satisfies(e -> assertThat(StartFailures.messages(e)).contains(named));
     }
 }

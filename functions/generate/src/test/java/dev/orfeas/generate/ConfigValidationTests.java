@@ -1,5 +1,8 @@
 package dev.orfeas.generate;
 
+import dev.orfeas.generate.security.SecurityProperties;
+import dev.orfeas.storage.StartFailures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.WebApplicationType;
@@ -37,10 +40,10 @@ class ConfigValidationTests {
                 .properties("orfeas.storage.create-buckets=false", "orfeas.security.open=true",
                         "orfeas.storage.endpoint=http://127.0.0.1:9", "ORFEAS_LOG_FORMAT=", setting);
 
-        assertThatThrownBy(app::run).satisfies(e -> assertThat(messages(e)).contains(named));
+        assertThatThrownBy(app::run).satisfies(e -> assertThat(StartFailures.messages(e)).contains(named));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void defaultsAndGoodSettingsStart() {
         var app = new SpringApplicationBuilder(GenerateApplication.class).web(WebApplicationType.NONE)
                 .properties("orfeas.storage.create-buckets=false", "orfeas.security.open=true",
@@ -50,16 +53,8 @@ class ConfigValidationTests {
                         "orfeas.security.internal.api-keys=an-internal-key-of-20",
                         "orfeas.generation.max-concurrent=256", "orfeas.jobs.queue-length=0");
         try (var context = app.run()) {
-            assertThat(context.getBean(dev.orfeas.generate.security.SecurityProperties.class).internal().apiKeys())
+            assertThat(context.getBean(SecurityProperties.class).internal().apiKeys())
                     .containsExactly("an-internal-key-of-20");
         }
-    }
-
-    private static String messages(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
     }
 }
