@@ -1,32 +1,21 @@
 package dev.orfeas.storage;
 
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
+import dev.orfeas.config.EarlyStart;
 
-/**
- * Begins building the S3 client before Spring creates its beans ({@link EarlyS3Clients}). Properties that do not
- * bind are left to the validated {@code @ConfigurationProperties} binding to report.
- */
-public final class EarlyStorageStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+/** Begins building the S3 client and presigner before Spring creates its beans ({@link EarlyS3Clients}). */
+public final class EarlyStorageStart extends EarlyStart<StorageProperties, EarlyS3Clients> {
 
-    static final String BEAN = "earlyS3Clients";
+    public EarlyStorageStart() {
+        super("earlyS3Clients", "orfeas.storage", StorageProperties.class);
+    }
 
     @Override
-    public void initialize(ConfigurableApplicationContext context) {
-        if (context.getParent() != null || context.getBeanFactory().containsSingleton(BEAN)
-                || Boolean.getBoolean("spring.aot.processing")) {
-            return; // the management port's child context uses its parent's; the build's AOT processing needs none
-        }
-        StorageProperties properties;
-        try {
-            properties = Binder.get(context.getEnvironment()).bindOrCreate("orfeas.storage", StorageProperties.class);
-        } catch (RuntimeException invalid) {
-            return;
-        }
-        EarlyS3Clients early = EarlyS3Clients.start(properties);
-        context.getBeanFactory().registerSingleton(BEAN, early);
-        context.addApplicationListener((ContextClosedEvent event) -> early.abandon());
+    protected EarlyS3Clients begin(StorageProperties properties) {
+        return EarlyS3Clients.start(properties);
+    }
+
+    @Override
+    protected void abandon(EarlyS3Clients early) {
+        early.abandon();
     }
 }
